@@ -1,0 +1,132 @@
+"""Shared fixtures: named users, a clean cache per test, uploads in a temporary folder,
+and a real Chromium for browser tests."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from mattran import roles
+
+CHROMIUM = "/usr/bin/chromium"
+OUTPUT_DIR = Path(__file__).resolve().parent / "test-output"
+PASSWORD = "mat-khau-thu-nghiem-2024"
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    # Pages and the ward record are cached; every test starts from nothing.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def make_user(django_user_model, username, *groups, **extra):
+    user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """Writes drafts and submits them for review; cannot publish."""
+    return make_user(django_user_model, "bientap", roles.EDITORS, is_staff=True)
+
+
+@pytest.fixture
+def reviewer(db, django_user_model):
+    """Reviews, publishes, unpublishes and schedules."""
+    return make_user(django_user_model, "duyettin", roles.REVIEWERS, is_staff=True)
+
+
+@pytest.fixture
+def leader(db, django_user_model):
+    """Reads leaders-only meeting records on the public site."""
+    return make_user(django_user_model, "lanhdao", roles.LEADERS)
+
+
+@pytest.fixture
+def visitor(client):
+    """A resident: not logged in."""
+    return client
+
+
+# Browser tests -------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM):
+        return
+    browser_tests = [item for item in items if "browser" in item.keywords]
+    if not browser_tests:
+        return
+    if os.environ.get("CI") == "true":
+        # In CI every test is required: a missing browser is a failure, not a skip.
+        return
+    reason = f"SKIPPED LOUDLY: {CHROMIUM} is missing (apt-get install chromium)"
+    print(f"\n*** {reason}: {len(browser_tests)} browser tests not run ***\n")
+    for item in browser_tests:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is required for browser tests (apt-get install chromium)")
+    # Playwright's sync API runs an event loop; the ORM calls around it are still sync.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    """A page the size of a phone screen (390 px wide)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="vi-VN", device_scale_factor=1
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot_dir(request):
+    """test-output/screenshots/<test name>/, emptied first."""
+    folder = OUTPUT_DIR / "screenshots" / request.node.name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

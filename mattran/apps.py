@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MattranConfig(AppConfig):
+    name = "mattran"
+    verbose_name = "Mặt trận phường"

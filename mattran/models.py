@@ -1,0 +1,245 @@
+"""The Front itself: the ward's identity, its residential areas, bodies, terms and people."""
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from mattran.text import fold, nfc, slugify_vi
+
+
+class WardSettings(models.Model):
+    """The one editable record of who the portal belongs to, shown in header and footer."""
+
+    CACHE_KEY = "mattran:ward-settings"
+
+    ward_name = models.CharField("tên phường", max_length=200, default="Phường An Hòa")
+    committee_name = models.CharField(
+        "tên Ủy ban",
+        max_length=300,
+        default="Ủy ban Mặt trận Tổ quốc Việt Nam phường An Hòa",
+    )
+    address = models.CharField("địa chỉ", max_length=300, blank=True)
+    phone = models.CharField("điện thoại", max_length=50, blank=True)
+    email = models.EmailField("thư điện tử", blank=True)
+    logo = models.ImageField("logo", upload_to="ward/", blank=True)
+    footer_text = models.TextField("chữ ở chân trang", blank=True)
+
+    class Meta:
+        verbose_name = "thông tin phường"
+        verbose_name_plural = "thông tin phường"
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="ward_settings_singleton")]
+
+    def __str__(self):
+        return self.committee_name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Không thể xóa thông tin phường.")
+
+    @classmethod
+    def current(cls):
+        """The ward's record, from the cache when it can be (it is on every page)."""
+        settings = cache.get(cls.CACHE_KEY)
+        if settings is None:
+            settings, _ = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, settings, timeout=None)
+        return settings
+
+
+class ResidentialArea(models.Model):
+    """Khu phố, khóm, ấp or tổ dân phố under the ward."""
+
+    class Kind(models.TextChoices):
+        KHU_PHO = "khu-pho", "Khu phố"
+        KHOM = "khom", "Khóm"
+        AP = "ap", "Ấp"
+        TO_DAN_PHO = "to-dan-pho", "Tổ dân phố"
+        KHU_DAN_CU = "khu-dan-cu", "Khu dân cư"
+
+    name = models.CharField("tên", max_length=200, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=200, unique=True, blank=True)
+    kind = models.CharField("loại", max_length=20, choices=Kind.choices, default=Kind.KHU_PHO)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    description = models.TextField("giới thiệu", blank=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "khu dân cư"
+        verbose_name_plural = "khu dân cư"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        if not self.slug:
+            self.slug = slugify_vi(self.name)
+        super().save(*args, **kwargs)
+
+
+class Body(models.Model):
+    """A body of the Front: the ward committee, its standing board, an area's board."""
+
+    class Kind(models.TextChoices):
+        COMMITTEE = "committee", "Ủy ban MTTQ phường"
+        STANDING_BOARD = "standing", "Ban Thường trực"
+        AREA_BOARD = "area", "Ban công tác Mặt trận"
+
+    name = models.CharField("tên", max_length=300)
+    slug = models.SlugField("đường dẫn", max_length=300, unique=True, blank=True)
+    kind = models.CharField("loại", max_length=20, choices=Kind.choices)
+    area = models.ForeignKey(
+        ResidentialArea,
+        verbose_name="khu dân cư",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "tổ chức"
+        verbose_name_plural = "các tổ chức"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="area", area__isnull=False) | ~Q(kind="area"),
+                name="area_board_has_area",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify_vi(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.kind == self.Kind.AREA_BOARD and not self.area_id:
+            raise ValidationError({"area": "Ban công tác Mặt trận phải thuộc một khu dân cư."})
+
+
+class TermQuerySet(models.QuerySet):
+    def covering(self, day):
+        return self.filter(start_year__lte=day.year, end_year__gte=day.year)
+
+
+class Term(models.Model):
+    """Nhiệm kỳ: 2024–2029 for the ward committee, 2024–2026 for a khu phố board."""
+
+    start_year = models.PositiveSmallIntegerField("năm bắt đầu")
+    end_year = models.PositiveSmallIntegerField("năm kết thúc")
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_year", "-end_year"]
+        verbose_name = "nhiệm kỳ"
+        verbose_name_plural = "nhiệm kỳ"
+        constraints = [
+            models.UniqueConstraint(fields=["start_year", "end_year"], name="unique_term_years"),
+            models.CheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year")),
+                name="term_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Nhiệm kỳ {self.label}"
+
+    @property
+    def label(self):
+        return f"{self.start_year}–{self.end_year}"
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": "Năm kết thúc phải sau hoặc bằng năm bắt đầu."})
+
+
+class Person(models.Model):
+    """Somebody who holds a position or attends meetings, named as printed."""
+
+    full_name = models.CharField("họ và tên", max_length=200)
+    title = models.CharField("chức danh", max_length=500, blank=True)
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = "cá nhân"
+        verbose_name_plural = "cá nhân"
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.full_name = " ".join(nfc(self.full_name).split())
+        self.search_name = fold(self.full_name)
+        super().save(*args, **kwargs)
+
+
+class Membership(models.Model):
+    """A person's position in a body for a term."""
+
+    class Position(models.TextChoices):
+        CHAIR = "chu-tich", "Chủ tịch"
+        VICE_CHAIR = "pho-chu-tich", "Phó Chủ tịch"
+        STANDING_MEMBER = "uy-vien-thuong-truc", "Ủy viên Thường trực"
+        MEMBER = "uy-vien", "Ủy viên"
+        HEAD = "truong-ban", "Trưởng ban"
+        DEPUTY_HEAD = "pho-truong-ban", "Phó Trưởng ban"
+        BOARD_MEMBER = "thanh-vien", "Thành viên"
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name="cá nhân",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    body = models.ForeignKey(
+        Body,
+        verbose_name="tổ chức",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    term = models.ForeignKey(
+        Term,
+        verbose_name="nhiệm kỳ",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    position = models.CharField("chức vụ", max_length=30, choices=Position.choices)
+    started_on = models.DateField("từ ngày", null=True, blank=True)
+    ended_on = models.DateField("đến ngày", null=True, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["body", "order", "pk"]
+        verbose_name = "chức vụ"
+        verbose_name_plural = "chức vụ"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "body", "term", "position"],
+                name="unique_membership",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="membership_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_position_display()}, {self.body}"
+
+    def clean(self):
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": "Ngày kết thúc phải sau ngày bắt đầu."})

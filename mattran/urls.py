@@ -1,0 +1,31 @@
+"""The portal's URLconf: Vietnamese public URLs, the admin at /quan-tri/."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from mattran import views
+
+admin.site.site_header = "Quản trị Cổng thông tin Ủy ban MTTQ phường"
+admin.site.site_title = "Quản trị cổng thông tin"
+admin.site.index_title = "Bảng điều khiển"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tim-kiem/", views.search, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": {}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("tai-khoan/", include("mattran.account_urls")),
+    path("quan-tri/", admin.site.urls),
+    path("hoi-nghi/", include("meetings.urls")),
+    path("van-dong/", include("campaigns.urls")),
+    path("", include("news.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "mattran.views.page_not_found"
+handler500 = "mattran.views.server_error"

@@ -7,6 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from mattran import views
+from mattran.sitemaps import gather_sitemaps
 
 admin.site.site_header = "Quản trị Cổng thông tin Ủy ban MTTQ phường"
 admin.site.site_title = "Quản trị cổng thông tin"
@@ -15,7 +16,7 @@ admin.site.index_title = "Bảng điều khiển"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": {}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": gather_sitemaps()}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("tai-khoan/", include("mattran.account_urls")),
     path("quan-tri/", admin.site.urls),

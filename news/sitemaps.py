@@ -1,0 +1,28 @@
+"""Sitemaps of the news app; mattran/sitemaps.py gathers `SITEMAPS` from every app."""
+
+from django.contrib.sitemaps import Sitemap
+
+from news.models import Article, Category
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.7
+    limit = 5000
+
+    def items(self):
+        return Article.objects.published().only("slug", "updated_at").newest_first()
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class CategorySitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self):
+        return Category.objects.only("slug")
+
+
+SITEMAPS = {"news": ArticleSitemap, "news-categories": CategorySitemap}

@@ -27,7 +27,7 @@ CATEGORIES = [
         "Hoạt động Mặt trận",
         "Hoạt động của Ủy ban Mặt trận Tổ quốc phường và các tổ chức thành viên.",
     ),
-    ("Hội nghị", "Hội nghị, đại hội của Mặt trận Tổ quốc các cấp trên địa bàn."),
+    ("Hội nghị – Đại hội", "Hội nghị, đại hội của Mặt trận Tổ quốc các cấp trên địa bàn."),
     ("Khu dân cư", "Hoạt động của Ban công tác Mặt trận ở khu phố, khóm, khu dân cư."),
 ]
 
@@ -79,7 +79,7 @@ SEED_ARTICLES = [
     ),
     Seed(
         file="001_98305c7516377432.txt",
-        category="Hội nghị",
+        category="Hội nghị – Đại hội",
         published_at=_at(2020, 1, 13, 15, 0),
         sapo=(
             "Sáng 13/01/2020, Đảng ủy – Ủy ban Mặt trận Tổ quốc Việt Nam phường 1 tổng kết "
@@ -93,7 +93,7 @@ SEED_ARTICLES = [
     ),
     Seed(
         file="002_0c8cf19a6beb1e4d.txt",
-        category="Hội nghị",
+        category="Hội nghị – Đại hội",
         published_at=_at(2024, 7, 8, 17, 0),
         sapo=(
             "Ủy ban MTTQ Phường 2 sơ kết công tác Mặt trận 6 tháng đầu năm và đề ra chương "

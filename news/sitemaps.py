@@ -1,6 +1,7 @@
 """Sitemaps of the news app; mattran/sitemaps.py gathers `SITEMAPS` from every app."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from news.models import Article, Category
 
@@ -15,6 +16,10 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, article):
         return article.updated_at
+
+    def get_latest_lastmod(self):
+        # Django's default reads every item to find the newest; ask the database once.
+        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class CategorySitemap(Sitemap):

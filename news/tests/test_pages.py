@@ -168,12 +168,38 @@ def test_rss_lists_articles(client, article):
     assert f"<title>{article.title}</title>" in response.content.decode()
 
 
-def test_sitemap_lists_articles_and_sections(client, article):
+def test_sitemap_index_points_to_each_apps_sitemaps(client, article):
     response = client.get("/sitemap.xml")
     body = response.content.decode()
     assert response.status_code == 200
-    assert f"http://testserver{article.get_absolute_url()}" in body
-    assert f"http://testserver{article.category.get_absolute_url()}" in body
+    assert "<loc>http://testserver/sitemap-news.xml</loc>" in body
+    assert "<loc>http://testserver/sitemap-news-categories.xml</loc>" in body
+
+
+def test_sitemaps_list_articles_and_sections(client, article):
+    articles = client.get("/sitemap-news.xml").content.decode()
+    sections = client.get("/sitemap-news-categories.xml").content.decode()
+    assert f"<loc>http://testserver{article.get_absolute_url()}</loc>" in articles
+    assert f"<loc>http://testserver{article.category.get_absolute_url()}</loc>" in sections
+
+
+def test_tags_get_ascii_slugs_like_every_other_slug(client, article):
+    article.tags.add("Ngày hội Đại đoàn kết")
+    url = reverse("news:tag", kwargs={"tag": "ngay-hoi-dai-doan-ket"})
+    assert client.get(url).status_code == 200
+
+
+def test_home_without_any_article_says_so(client, hidden_articles):
+    page = client.get("/").content.decode()
+    assert "Chưa có tin nào được đăng." in page
+
+
+def test_search_without_words_shows_only_the_form(client, article):
+    response = client.get(reverse("search"), {"q": "   "})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="search-q"' in page
+    assert article.title not in page
 
 
 def test_robots_points_to_the_sitemap(client):

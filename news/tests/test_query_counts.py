@@ -83,9 +83,15 @@ def test_rss_queries(client, django_assert_num_queries, articles):
     count(client, django_assert_num_queries, "/rss/", 1)
 
 
-def test_sitemap_queries(client, django_assert_num_queries, articles):
-    # per sitemap: count for its pages, then its items (articles, sections)
-    count(client, django_assert_num_queries, "/sitemap.xml", 4)
+def test_sitemap_index_queries(client, django_assert_num_queries, articles):
+    # articles: newest change, count for pages; sections: count for pages
+    count(client, django_assert_num_queries, "/sitemap.xml", 3)
+
+
+@pytest.mark.parametrize("section", ["news", "news-categories"])
+def test_sitemap_queries(client, django_assert_num_queries, articles, section):
+    # count for its pages, then one page of items
+    count(client, django_assert_num_queries, f"/sitemap-{section}.xml", 2)
 
 
 def test_view_beacon_queries(client, django_assert_num_queries, articles):

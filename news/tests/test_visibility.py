@@ -20,11 +20,12 @@ def listing_urls(article):
         reverse("search") + f"?q={SECRET_WORD}",
         reverse("search") + "?q=bai",
         "/rss/",
+        "/sitemap-news.xml",
         "/sitemap.xml",
     ]
 
 
-@pytest.mark.parametrize("index", range(9))
+@pytest.mark.parametrize("index", range(10))
 def test_hidden_articles_are_in_no_list(client, article, hidden_articles, index):
     url = listing_urls(article)[index]
     body = client.get(url).content.decode()

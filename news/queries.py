@@ -4,11 +4,11 @@ Each function returns public articles only, ready for a list card (section joine
 body left behind), in a fixed number of queries whatever the number of articles.
 """
 
-from django.db.models import BooleanField, Case, F, Value, When, Window
+from django.db.models import BooleanField, Case, F, OuterRef, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 
 from mattran.text import fold
-from news.models import Article
+from news.models import Article, Category
 
 
 def _public_cards():
@@ -26,15 +26,31 @@ def featured(n=3):
 
 
 def home_blocks(per_category=4):
-    """Sections shown on the home page, each with its newest articles, in one query.
+    """Sections shown on the home page, each with its newest articles: [(category, [articles])].
 
-    A window numbers the articles inside each section, newest first, and only the
-    first `per_category` of each are kept; returns [(category, [articles])] in the
-    sections' own order.
+    Two queries whatever the number of articles. The first finds, for each section, the
+    date of its `per_category`-th newest article (an index lookup per section); the
+    second reads only the articles on or after those dates, and a window numbering them
+    inside each section drops ties beyond `per_category`.
     """
+    public = Article.objects.published()
+    nth_newest = (
+        public.filter(category=OuterRef("pk"))
+        .newest_first()
+        .values("published_at")[per_category - 1 : per_category]
+    )
+    categories = list(Category.objects.filter(show_on_home=True).annotate(since=nth_newest))
+    if not categories:
+        return []
+    recent_enough = Q()
+    for category in categories:
+        condition = Q(category=category)
+        if category.since is not None:
+            condition &= Q(published_at__gte=category.since)
+        recent_enough |= condition
     ranked = (
         _public_cards()
-        .filter(category__show_on_home=True)
+        .filter(recent_enough)
         .annotate(
             rank_in_category=Window(
                 RowNumber(),
@@ -43,12 +59,13 @@ def home_blocks(per_category=4):
             )
         )
         .filter(rank_in_category__lte=per_category)
-        .order_by("category__order", "category__name", "rank_in_category")
+        .order_by("rank_in_category")
     )
-    blocks = {}
+    articles_of = {category.pk: [] for category in categories}
     for article in ranked:
-        blocks.setdefault(article.category, []).append(article)
-    return list(blocks.items())
+        articles_of[article.category_id].append(article)
+    blocks = [(category, articles_of[category.pk]) for category in categories]
+    return [(category, articles) for category, articles in blocks if articles]
 
 
 def search(query):

@@ -31,6 +31,22 @@ def test_home_section_block_holds_only_its_newest_four(client, make_article, cat
     assert "Tin khu phố thứ 4" not in block
 
 
+def test_home_blocks_keep_small_sections_and_skip_empty_ones(
+    client, make_article, category, other_category
+):
+    from news.models import Category
+
+    empty = Category.objects.create(name="Chuyên mục trống", order=3)
+    make_article("Tin duy nhất của khu dân cư", category=other_category)
+    for i in range(5):
+        make_article(f"Tin cùng giờ {i}", published_at=timezone.now() - datetime.timedelta(days=1))
+    page = client.get("/").content.decode()
+    assert "Tin duy nhất của khu dân cư" in page.split(f'id="category-{other_category.slug}"')[1]
+    block = page.split(f'id="category-{category.slug}"')[1].split("</section>")[0]
+    assert block.count('class="card__title"') == 4
+    assert f'id="category-{empty.slug}"' not in page
+
+
 def test_news_index_lists_articles_and_paginates(client, many_articles):
     many_articles(30)
     first = client.get(reverse("news:index")).content.decode()

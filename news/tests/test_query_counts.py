@@ -30,8 +30,8 @@ def count(client, django_assert_num_queries, url, expected):
 
 
 def test_home_queries(client, django_assert_num_queries, articles):
-    # featured, latest, section blocks (one windowed query)
-    count(client, django_assert_num_queries, "/", 3)
+    # featured, latest, sections with the date of their 4th newest, their newest articles
+    count(client, django_assert_num_queries, "/", 4)
 
 
 def test_news_index_queries(client, django_assert_num_queries, articles):
@@ -84,8 +84,8 @@ def test_rss_queries(client, django_assert_num_queries, articles):
 
 
 def test_sitemap_index_queries(client, django_assert_num_queries, articles):
-    # articles: newest change, count for pages; sections: count for pages
-    count(client, django_assert_num_queries, "/sitemap.xml", 3)
+    # count of articles and of sections, for their pages
+    count(client, django_assert_num_queries, "/sitemap.xml", 2)
 
 
 @pytest.mark.parametrize("section", ["news", "news-categories"])

@@ -78,13 +78,13 @@ def related_articles(article):
     )
 
 
-def get_public_article(slug):
-    queryset = public_articles().select_related("category").prefetch_related("tags")
+def get_public_article(slug, *prefetch):
+    queryset = public_articles().select_related("category").prefetch_related(*prefetch)
     return get_object_or_404(queryset, slug=slug)
 
 
 def article_detail(request, slug):
-    article = get_public_article(slug)
+    article = get_public_article(slug, "tags")
     context = {"article": article, "related": related_articles(article)}
     return render(request, "news/article_detail.html", context)
 

@@ -56,9 +56,9 @@ def test_article_page_queries(client, django_assert_num_queries, articles):
 
 
 def test_print_page_queries(client, django_assert_num_queries, articles):
-    # no section lookup here: article + section, its tags
+    # article + section (no section lookup, no tags on paper)
     url = reverse("news:print", kwargs={"slug": Article.objects.first().slug})
-    count(client, django_assert_num_queries, url, 2)
+    count(client, django_assert_num_queries, url, 1)
 
 
 def test_by_date_page_queries(client, django_assert_num_queries, articles):

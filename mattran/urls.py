@@ -3,10 +3,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from mattran import views
+from mattran.sitemaps import gather_sitemaps
+
+SITEMAPS = gather_sitemaps()
 
 admin.site.site_header = "Quản trị Cổng thông tin Ủy ban MTTQ phường"
 admin.site.site_title = "Quản trị cổng thông tin"
@@ -15,7 +18,18 @@ admin.site.index_title = "Bảng điều khiển"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": {}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("tai-khoan/", include("mattran.account_urls")),
     path("quan-tri/", admin.site.urls),

@@ -1,19 +1,50 @@
 """The portal's own pages: home, search, robots.txt and the error pages."""
 
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
+from mattran.text import nfc
+from news import queries as news_queries
+
+HOME_FEATURED = 3
+HOME_LATEST = 6
+HOME_PER_CATEGORY = 4
+SEARCH_PAGE_SIZE = 12
+
 
 @require_GET
 def home(request):
-    return render(request, "mattran/home.html")
+    """Featured and latest news, then one block per section."""
+    featured = news_queries.featured(HOME_FEATURED)
+    latest = news_queries.latest(HOME_LATEST, exclude=[article.pk for article in featured])
+    context = {
+        "featured": featured,
+        "latest": latest,
+        "news_blocks": news_queries.home_blocks(HOME_PER_CATEGORY),
+    }
+    return render(request, "mattran/home.html", context)
 
 
 @require_GET
 def search(request):
-    return render(request, "mattran/search.html", {"query": request.GET.get("q", "")})
+    """/tim-kiem/?q=: typed with or without diacritics; results paginated."""
+    query = nfc(request.GET.get("q", "")).strip()[:200]
+    page = None
+    if query:
+        paginator = Paginator(news_queries.search(query), SEARCH_PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "query": query,
+        "page_obj": page,
+        "results": page.object_list if page else [],
+        "pagination_query": urlencode({"q": query}),
+    }
+    return render(request, "mattran/search.html", context)
 
 
 @require_GET

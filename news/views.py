@@ -1,26 +1,148 @@
-from django.shortcuts import get_object_or_404, render
-from django.views.generic import ListView
+"""Public news pages. None of them sets a cookie or caches itself: the page cache
+in front decides that, and the view beacon keeps the article page cacheable."""
 
+import datetime
+
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import ListView
+from taggit.models import Tag
+
+from news.forms import DateForm
 from news.models import Article, Category
+
+PAGE_SIZE = 12
+RELATED_COUNT = 5
+
+
+def public_articles():
+    return Article.objects.published()
+
+
+def article_cards():
+    return public_articles().for_listing().newest_first()
 
 
 class ArticleListView(ListView):
+    """/tin-tuc/: every public article, newest first."""
+
     template_name = "news/article_list.html"
-    paginate_by = 20
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().newest_first()
+        return article_cards()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(date_form=DateForm(), **kwargs)
 
 
+@require_GET
 def slug_dispatch(request, slug):
     """/tin-tuc/<slug>/ is a section when one has that slug, else an article."""
     category = Category.objects.filter(slug=slug).first()
     if category:
-        articles = Article.objects.published().filter(category=category)
-        return render(
-            request,
-            "news/category_detail.html",
-            {"category": category, "articles": articles.for_listing().newest_first()},
-        )
-    article = get_object_or_404(Article.objects.published(), slug=slug)
-    return render(request, "news/article_detail.html", {"article": article})
+        return category_detail(request, category)
+    return article_detail(request, slug)
+
+
+class CategoryArticlesView(ArticleListView):
+    """/tin-tuc/<chuyen-muc>/: one section's public articles."""
+
+    template_name = "news/category_detail.html"
+    category = None
+
+    def get_queryset(self):
+        return article_cards().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+def category_detail(request, category):
+    return CategoryArticlesView.as_view(category=category)(request)
+
+
+def related_articles(article):
+    """ "Thông tin khác": same section or a shared tag, newest first, in one query."""
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    shares_tag = Article.objects.filter(tags__in=tag_ids).values("pk")
+    return list(
+        article_cards()
+        .exclude(pk=article.pk)
+        .filter(Q(category_id=article.category_id) | Q(pk__in=shares_tag))[:RELATED_COUNT]
+    )
+
+
+def get_public_article(slug, *prefetch):
+    queryset = public_articles().select_related("category").prefetch_related(*prefetch)
+    return get_object_or_404(queryset, slug=slug)
+
+
+def article_detail(request, slug):
+    article = get_public_article(slug, "tags")
+    context = {"article": article, "related": related_articles(article)}
+    return render(request, "news/article_detail.html", context)
+
+
+@require_GET
+def article_print(request, slug):
+    article = get_public_article(slug)
+    return render(request, "news/article_print.html", {"article": article})
+
+
+@csrf_exempt  # a cookie-less beacon from a cached page; it can only add one view
+@require_POST
+def count_view(request, slug):
+    article = get_object_or_404(public_articles().only("pk"), slug=slug)
+    article.count_view()
+    return HttpResponse(status=204)
+
+
+@require_GET
+def by_date_form(request):
+    """The "Xem theo ngày" form sends ?ngay=…; a good date goes to its page."""
+    form = DateForm(request.GET or None)
+    if form.is_valid():
+        return redirect("news:by_date", day=form.cleaned_data["ngay"])
+    return render(request, "news/article_by_date.html", {"date_form": form, "day": None})
+
+
+class ArticlesOnDayView(ListView):
+    """/tin-tuc/ngay/<yyyy-mm-dd>/: articles published that day in the ward's time zone."""
+
+    template_name = "news/article_by_date.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        day = self.kwargs["day"]
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        end = start + datetime.timedelta(days=1)
+        return article_cards().filter(published_at__gte=start, published_at__lt=end)
+
+    def get_context_data(self, **kwargs):
+        day = self.kwargs["day"]
+        form = DateForm(initial={"ngay": day})
+        return super().get_context_data(day=day, date_form=form, **kwargs)
+
+
+class TagView(ListView):
+    """/the/<tag>/: public articles carrying one tag."""
+
+    template_name = "news/tag_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.tag = Tag.objects.filter(slug=self.kwargs["tag"]).first()
+        if self.tag is None:
+            raise Http404("Không có thẻ này.")
+        return article_cards().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)

@@ -186,6 +186,7 @@ THUMBNAIL_PRESERVE_EXTENSIONS = ["png"]
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "webp", "gif"]
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "default": {"language": "vi", "toolbar": ["bold", "italic", "link", "|", "undo", "redo"]},
     "news": {

@@ -135,6 +135,9 @@ def sanitize_html(value):
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        # Photos and players below the fold wait until the reader scrolls to them. One
+        # attribute per tag: ammonia adds several in no fixed order, breaking idempotence.
+        set_tag_attribute_values={"img": {"loading": "lazy"}, "iframe": {"loading": "lazy"}},
     )
     # An iframe whose player is not on the list lost its src above; drop the empty frame.
     return IFRAME_WITHOUT_SRC.sub("", cleaned)

@@ -13,13 +13,15 @@ image) passes through here:
    file or asking the database (the Wagtail pitfall: resizing on first view).
 """
 
+import html
 import io
+import re
 import uuid
 import warnings
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
@@ -29,7 +31,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_PIXELS = 40_000_000
 # Pillow's own guard for every image it opens anywhere (easy-thumbnails included).
-Image.MAX_IMAGE_PIXELS = DEFAULT_MAX_PIXELS
+Image.MAX_IMAGE_PIXELS = getattr(settings, "PHOTO_MAX_PIXELS", DEFAULT_MAX_PIXELS)
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 NOT_AN_IMAGE = "Tệp này không phải là ảnh hợp lệ. Hãy chọn ảnh JPEG, PNG, WebP hoặc GIF."
@@ -165,6 +167,38 @@ def prepare_photo(fieldfile, renditions):
     if (renditions or {}).get("source") != fieldfile.name:
         renditions = make_renditions(fieldfile.name, fieldfile.storage)
     return renditions
+
+
+# A sanitised body is serialised by html5ever: attributes always double-quoted, `"` escaped.
+IMG_TAG = re.compile(r"<img\s[^>]*>")
+IMG_ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
+
+
+def size_body_images(body, storage=default_storage):
+    """Give each of our photos in a sanitised body its height as well as its width.
+
+    CKEditor 5 writes only `width` for an upload answered with a srcset, so the browser
+    could not reserve the photo's space before it loads. Run at save, never per request:
+    it reads the header of each stored photo that lacks a height.
+    """
+
+    def complete(match):
+        tag = match.group(0)
+        attributes = dict(IMG_ATTRIBUTE.findall(tag))
+        src = html.unescape(attributes.get("src", ""))
+        if "height" in attributes or not src.startswith(settings.MEDIA_URL):
+            return tag
+        try:
+            name = src.removeprefix(settings.MEDIA_URL)
+            with storage.open(name) as stored, Image.open(stored) as image:
+                width, height = image.size
+        except (OSError, ValueError, SuspiciousFileOperation, Image.DecompressionBombError):
+            return tag
+        shown = int(attributes["width"]) if attributes.get("width", "").isdigit() else width
+        attributes["width"], attributes["height"] = str(shown), str(round(shown * height / width))
+        return "<img " + " ".join(f'{key}="{value}"' for key, value in attributes.items()) + ">"
+
+    return IMG_TAG.sub(complete, body or "")
 
 
 def picture(renditions, storage=default_storage, preferred_width=800):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from mattran.html import html_to_text, sanitize_html
-from mattran.images import prepare_photo, validate_image
+from mattran.images import prepare_photo, size_body_images, validate_image
 from mattran.text import fold, nfc, slugify_vi
 
 # Path segments under /tin-tuc/ that belong to the site, not to a section or article.
@@ -165,7 +165,7 @@ class Article(models.Model):
         self.title = nfc(self.title).strip()
         if not self.slug:
             self.slug = self._unique_slug(slugify_vi(self.title) or "bai-viet")
-        self.body = sanitize_html(nfc(self.body))
+        self.body = size_body_images(sanitize_html(nfc(self.body)))
         self.sapo = nfc(self.sapo).strip()
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()

@@ -90,9 +90,16 @@ CKEDITOR_BODY = (
     ' title="Video" allow="autoplay; encrypted-media" allowfullscreen=""></iframe>'
 )
 
+# The same, stored: only lazy loading is added to the photo and the player.
+CKEDITOR_BODY_STORED = CKEDITOR_BODY.replace(
+    'height="533">', 'height="533" loading="lazy">'
+).replace('allowfullscreen=""></iframe>', 'allowfullscreen="" loading="lazy"></iframe>')
 
-def test_what_ckeditor_writes_survives_unchanged():
-    assert sanitize_html(CKEDITOR_BODY) == CKEDITOR_BODY
+
+def test_what_ckeditor_writes_survives_with_lazy_loading_added():
+    assert CKEDITOR_BODY_STORED != CKEDITOR_BODY
+    assert sanitize_html(CKEDITOR_BODY) == CKEDITOR_BODY_STORED
+    assert sanitize_html(CKEDITOR_BODY_STORED) == CKEDITOR_BODY_STORED
 
 
 @pytest.mark.parametrize(
@@ -106,7 +113,8 @@ def test_what_ckeditor_writes_survives_unchanged():
 )
 def test_known_video_players_may_be_embedded(url):
     assert is_video_embed(url)
-    assert f'src="{url.replace("&", "&amp;")}"' in sanitize_html(f'<iframe src="{url}"></iframe>')
+    cleaned = sanitize_html(f'<iframe src="{url}"></iframe>')
+    assert cleaned == f'<iframe src="{url.replace("&", "&amp;")}" loading="lazy"></iframe>'
 
 
 @pytest.mark.parametrize(
@@ -138,4 +146,7 @@ def test_unknown_figure_classes_are_dropped_but_image_style_kept():
     cleaned = sanitize_html(
         '<figure class="image image-style-side evil"><img src="/a.jpg"></figure>'
     )
-    assert cleaned == '<figure class="image image-style-side"><img src="/a.jpg"></figure>'
+    assert (
+        cleaned
+        == '<figure class="image image-style-side"><img src="/a.jpg" loading="lazy"></figure>'
+    )

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from mattran.tests.test_html import CKEDITOR_BODY, HOSTILE_BODIES
+from mattran.tests.test_html import CKEDITOR_BODY, CKEDITOR_BODY_STORED, HOSTILE_BODIES
 from news.forms import ArticleAdminForm
 from news.models import Article
 from news.tests.editing import ADD_URL, article_form, grant_news_permissions, make_section
@@ -47,7 +47,7 @@ def test_hostile_body_is_neutralised_when_saved_in_the_admin(client, writer, sec
 def test_a_news_body_from_ckeditor_is_kept_intact_through_the_model(section):
     article = Article.objects.create(title="Bài đầy đủ", category=section, body=CKEDITOR_BODY)
     article.refresh_from_db()
-    assert article.body == CKEDITOR_BODY
+    assert article.body == CKEDITOR_BODY_STORED
 
 
 def test_a_news_body_from_ckeditor_is_kept_intact_through_the_admin(client, writer, section):
@@ -55,7 +55,7 @@ def test_a_news_body_from_ckeditor_is_kept_intact_through_the_admin(client, writ
     response = client.post(ADD_URL, article_form(section, body=CKEDITOR_BODY))
     assert response.status_code == 302
     body = Article.objects.get().body
-    assert body == CKEDITOR_BODY
+    assert body == CKEDITOR_BODY_STORED
     for kept in ("<h2>", "<h3>", "<ul>", "<ol>", "<table>", "<figcaption>", "<blockquote>"):
         assert kept in body
     assert '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in body
@@ -65,7 +65,7 @@ def test_saving_again_does_not_change_a_clean_body(section):
     article = Article.objects.create(title="Bài", category=section, body=CKEDITOR_BODY)
     article.save()
     article.refresh_from_db()
-    assert article.body == CKEDITOR_BODY
+    assert article.body == CKEDITOR_BODY_STORED
 
 
 def test_a_dirty_body_written_around_save_is_cleaned_by_the_next_save(section):

@@ -75,6 +75,7 @@ def test_a_writer_writes_an_article_with_heading_list_and_photo(
         article.body
     )
     assert '<figure class="image"><img' in article.body
+    assert 'width="1200" loading="lazy" height="750"' in article.body
     assert "<figcaption>Quang cảnh hội nghị</figcaption></figure>" in article.body
     # The stored image is ours: re-encoded, random name, a rendition set, no GPS.
     media_url = django_settings.MEDIA_URL

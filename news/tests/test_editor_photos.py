@@ -218,3 +218,28 @@ def test_the_packages_own_unchecked_upload_url_is_not_exposed(client, writer):
     client.force_login(writer)
     response = client.post("/ckeditor5/image_upload/", {"upload": photos.fake_photo()})
     assert response.status_code == 404
+
+
+def test_an_uploaded_photo_in_the_body_gets_its_height_on_save(client, writer, section):
+    client.force_login(writer)
+    urls = client.post(UPLOAD_URL, {"upload": photos.photo(width=1600, height=1000)}).json()["urls"]
+    srcset = ", ".join(f"{urls[w]} {w}w" for w in ("400", "800", "1200"))
+    # What CKEditor 5 writes for that answer: the largest width, no height.
+    written = (
+        f'<figure class="image"><img src="{urls["default"]}" srcset="{srcset}" sizes="100vw"'
+        ' width="1200"><figcaption>Ảnh</figcaption></figure>'
+    )
+    article = Article.objects.create(title="Bài", category=section, body=written)
+    assert 'sizes="100vw" width="1200" loading="lazy" height="750">' in article.body
+    article.save()
+    assert article.body.count('height="750"') == 1
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["https://example.vn/a.jpg", "/media/../../etc/passwd", "/media/khong-co.jpg", "/static/a.png"],
+)
+def test_photos_not_ours_or_missing_keep_their_tag(section, src):
+    body = f'<p><img src="{src}" width="300" loading="lazy"></p>'
+    article = Article.objects.create(title="Bài", category=section, body=body)
+    assert article.body == body

@@ -165,7 +165,12 @@ def prepare_photo(fieldfile, renditions):
         cleaned = clean_upload(fieldfile.file)
         fieldfile.save(cleaned.name, cleaned, save=False)
     if (renditions or {}).get("source") != fieldfile.name:
-        renditions = make_renditions(fieldfile.name, fieldfile.storage)
+        try:
+            renditions = make_renditions(fieldfile.name, fieldfile.storage)
+        except FileNotFoundError:
+            # A name set by hand to a file that is not there: the page shows no picture
+            # rather than the save failing; the next upload cuts renditions again.
+            return {}
     return renditions
 
 

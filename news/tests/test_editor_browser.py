@@ -62,6 +62,7 @@ def test_a_writer_writes_an_article_with_heading_list_and_photo(
     # The image's own toolbar shows a caption field; type the caption in it.
     page.click(".ck-balloon-panel [data-cke-tooltip-text='Hiện chú thích']")
     page.keyboard.type("Quang cảnh hội nghị")
+    page.evaluate("window.scrollTo(0, 0)")  # the sticky toolbar would cover the heading
     page.screenshot(path=screenshot_dir / "2-da-viet.png", full_page=True)
 
     page.click("input[name=_save]")

@@ -243,3 +243,10 @@ def test_photos_not_ours_or_missing_keep_their_tag(section, src):
     body = f'<p><img src="{src}" width="300" loading="lazy"></p>'
     article = Article.objects.create(title="Bài", category=section, body=body)
     assert article.body == body
+
+
+def test_a_cover_name_pointing_at_a_missing_file_saves_without_renditions(section):
+    article = Article.objects.create(
+        title="Bài", category=section, cover="news/covers/khong-co.jpg"
+    )
+    assert article.cover_renditions == {}

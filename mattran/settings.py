@@ -170,6 +170,7 @@ INSTALLED_APPS += ["django_ckeditor_5", "easy_thumbnails"]
 
 PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=8 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
+PHOTO_MAX_SIDE = env.int("PHOTO_MAX_SIDE", default=2400)
 THUMBNAIL_ALIASES = {
     "": {
         "w400": {"size": (400, 0)},

@@ -125,3 +125,9 @@ def test_picture_reads_only_stored_data(db, django_assert_num_queries):
         "width": 800,
         "height": 500,
     }
+
+
+def test_a_large_photo_is_stored_at_most_2400_pixels_on_its_longest_side():
+    cleaned = clean_upload(photos.photo(width=4000, height=3000))
+    with Image.open(cleaned) as image:
+        assert image.size == (2400, 1800)

@@ -6,11 +6,12 @@ image) passes through here:
 1. `check_image()` trusts the bytes, not the name: Pillow must recognise a JPEG, PNG,
    WebP or GIF (SVG, a script or a text file renamed .jpg never are), the file must be
    under the size limit and the picture under the pixel cap (decompression bombs).
-2. `reencode()` applies the EXIF orientation and writes fresh pixels without any
-   metadata (GPS position, camera serial) under a random name.
+2. `reencode()` applies the EXIF orientation, shrinks to PHOTO_MAX_SIDE and writes
+   fresh pixels without any metadata (GPS position, camera serial) under a random name.
 3. `make_renditions()` has easy-thumbnails cut the widths of THUMBNAIL_ALIASES, and
    returns their names and sizes, so that pages render `<img srcset>` without opening a
    file or asking the database (the Wagtail pitfall: resizing on first view).
+4. `size_body_images()` gives the editor's photos in a body their height, at save.
 """
 
 import html
@@ -133,7 +134,11 @@ def reencode(image):
 
 def clean_upload(upload):
     """check_image() then reencode(): what is safe to store for an uploaded file."""
-    return reencode(check_image(upload))
+    image = check_image(upload)
+    try:
+        return reencode(image)
+    except (OSError, ValueError) as error:  # an exotic mode Pillow cannot convert
+        raise ValidationError(NOT_AN_IMAGE, code="invalid") from error
 
 
 def make_renditions(name, storage=default_storage):

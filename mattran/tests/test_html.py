@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mattran.html import is_video_embed, sanitize_html
 
@@ -150,3 +152,22 @@ def test_unknown_figure_classes_are_dropped_but_image_style_kept():
         cleaned
         == '<figure class="image image-style-side"><img src="/a.jpg" loading="lazy"></figure>'
     )
+
+
+# Fragments that a body may be stitched from, hostile and friendly, in any order.
+FRAGMENTS = [
+    "<p>", "</p>", "<h2>", "</h2>", "<ul><li>", "</li></ul>", "<table><tr><td>", "</td></tr>",
+    '<figure class="image x">', "</figure>", '<img src="/a.jpg" width="10" height="5">',
+    "<figcaption>", '<a href="https://x.vn" target="_blank">', "</a>", "<script>", "</script>",
+    '<iframe src="https://www.youtube.com/embed/x">', "</iframe>", '<svg onload="x">', "<style>",
+    '<p style="text-align:right;color:red">', "<!--", "-->", "&amp;", "&lt;", "Đoàn kết ", "<",
+    ">", '"', "javascript:", "<math>", "<br>", '<img srcset="/a.jpg 1w">',
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_sanitising_any_mix_twice_equals_once(body):
+    once = sanitize_html(body)
+    assert sanitize_html(once) == once
+    assert "<script" not in once.lower()

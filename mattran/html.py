@@ -61,8 +61,9 @@ IFRAME_ALLOW = {
     "gyroscope", "picture-in-picture", "web-share",
 }  # fmt: skip
 NUMBER = re.compile(r"^\d{1,4}%?$")
-# nh3's output is serialised by html5ever, so an iframe left without a src reads exactly so.
-IFRAME_WITHOUT_SRC = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL)
+# nh3's output is serialised by html5ever: attribute values double-quoted with `>` and `"`
+# escaped, and an iframe's content kept as raw text up to the first `</iframe>`.
+IFRAME = re.compile(r"<iframe([^>]*)>.*?</iframe>", re.DOTALL)
 
 
 def is_video_embed(url):
@@ -139,8 +140,13 @@ def sanitize_html(value):
         # attribute per tag: ammonia adds several in no fixed order, breaking idempotence.
         set_tag_attribute_values={"img": {"loading": "lazy"}, "iframe": {"loading": "lazy"}},
     )
-    # An iframe whose player is not on the list lost its src above; drop the empty frame.
-    return IFRAME_WITHOUT_SRC.sub("", cleaned)
+    return IFRAME.sub(_frame_without_content, cleaned)
+
+
+def _frame_without_content(match):
+    """A player keeps no inner text (raw, never parsed); a frame that lost its src goes."""
+    attributes = match.group(1)
+    return f"<iframe{attributes}></iframe>" if ' src="' in attributes else ""
 
 
 def html_to_text(value):

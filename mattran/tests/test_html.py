@@ -33,6 +33,10 @@ HOSTILE_BODIES = {
         '<iframe src="https://www.youtube.com.evil.example/embed/x"></iframe>',
         "iframe",
     ),
+    "script-inside-an-allowed-player": (
+        '<iframe src="https://www.youtube.com/embed/x"><script>alert(1)</script></iframe>',
+        "alert",
+    ),
     "css-expression": ('<p style="width: expression(alert(1))">x</p>', "expression"),
     "css-url": ('<p style="background:url(javascript:alert(1))">x</p>', "url("),
     "css-position-fixed": ('<p style="position:fixed;top:0;left:0;z-index:9999">x</p>', "fixed"),

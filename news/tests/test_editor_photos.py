@@ -250,3 +250,25 @@ def test_a_cover_name_pointing_at_a_missing_file_saves_without_renditions(sectio
         title="Bài", category=section, cover="news/covers/khong-co.jpg"
     )
     assert article.cover_renditions == {}
+
+
+def test_editing_in_the_admin_keeps_the_cover_and_clearing_it_drops_renditions(
+    client, writer, section
+):
+    article = Article.objects.create(title="Bài", category=section, cover=photos.photo())
+    cover, renditions = article.cover.name, article.cover_renditions
+    client.force_login(writer)
+    change_url = f"/quan-tri/news/article/{article.pk}/change/"
+    assert client.get(change_url).status_code == 200
+    response = client.post(change_url, article_form(section, title="Bài đã sửa"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.cover.name, article.cover_renditions) == (
+        "Bài đã sửa",
+        cover,
+        renditions,
+    )
+    response = client.post(change_url, article_form(section, **{"cover-clear": "on"}))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.cover.name, article.cover_renditions) == ("", {})

@@ -272,3 +272,40 @@ def test_editing_in_the_admin_keeps_the_cover_and_clearing_it_drops_renditions(
     assert response.status_code == 302
     article.refresh_from_db()
     assert (article.cover.name, article.cover_renditions) == ("", {})
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_a_list_of_covers_renders_without_a_query_whatever_its_length(
+    section, django_assert_num_queries, count
+):
+    cover = Article.objects.create(title="Bài 0", category=section, cover=photos.photo())
+    for n in range(1, count):
+        Article.objects.create(
+            title=f"Bài {n}",
+            category=section,
+            cover=cover.cover.name,
+            cover_renditions=cover.cover_renditions,
+        )
+    articles = list(Article.objects.all())
+    template = engines["django"].from_string(
+        '{% for article in articles %}{% include "includes/_picture.html"'
+        ' with image=article.cover alt=article.title sizes="100vw" %}{% endfor %}'
+    )
+    with django_assert_num_queries(0):
+        html = template.render({"articles": articles})
+    assert html.count("<img") == count
+    assert html.count("srcset=") == count
+
+
+def test_a_transparent_png_from_the_editor_stays_a_png_with_png_renditions(client, writer):
+    client.force_login(writer)
+    response = client.post(
+        UPLOAD_URL, {"upload": photos.upload("logo.png", photos.png_bytes(900, 300), "image/png")}
+    )
+    assert response.status_code == 200
+    urls = response.json()["urls"]
+    assert set(urls) == {"default", "400", "800", "900"}
+    for url in urls.values():
+        with default_storage.open(url.removeprefix(django_settings.MEDIA_URL)) as stored:
+            image = Image.open(stored)
+            assert (image.format, image.mode) == ("PNG", "RGBA")

@@ -162,3 +162,70 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- editor ---
+# Rich text with django-ckeditor-5 (Vietnamese UI), photos checked and cut into renditions
+# once at upload by mattran/images.py with easy-thumbnails.
+INSTALLED_APPS += ["django_ckeditor_5", "easy_thumbnails"]
+
+PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=8 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
+PHOTO_MAX_SIDE = env.int("PHOTO_MAX_SIDE", default=2400)
+THUMBNAIL_ALIASES = {
+    "": {
+        "w400": {"size": (400, 0)},
+        "w800": {"size": (800, 0)},
+        "w1200": {"size": (1200, 0)},
+    }
+}
+THUMBNAIL_QUALITY = 82
+THUMBNAIL_PRESERVE_EXTENSIONS = ["png"]
+
+# The package's own upload view checks only the file name when all types are allowed;
+# the editor posts to ours instead (mattran/uploads.py): staff with the news permission,
+# Pillow-verified, re-encoded, random name.
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
+CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "webp", "gif"]
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
+CKEDITOR_5_CONFIGS = {
+    "default": {"language": "vi", "toolbar": ["bold", "italic", "link", "|", "undo", "redo"]},
+    "news": {
+        "language": "vi",
+        # The bundle ships every plugin; these would write Markdown, raw HTML, inline
+        # sizes or fonts that the sanitiser then strips, so staff never see them.
+        "removePlugins": [
+            "Markdown", "HtmlEmbed", "SourceEditing", "GeneralHtmlSupport", "FullPage",
+            "Style", "Font", "Highlight", "CodeBlock", "Code", "TodoList", "PageBreak",
+            "MediaEmbed", "ImageResize", "TableProperties", "TableCellProperties",
+            "Mention", "Autosave",
+        ],
+        "toolbar": {
+            "items": [
+                "heading", "|", "bold", "italic", "link", "|",
+                "bulletedList", "numberedList", "blockQuote", "|",
+                "insertTable", "uploadImage", "|", "undo", "redo",
+            ],
+            "shouldNotGroupWhenFull": True,
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": "Đoạn văn", "class": "ck-heading_paragraph"},
+                {"model": "heading2", "view": "h2", "title": "Tiêu đề 2",
+                 "class": "ck-heading_heading2"},
+                {"model": "heading3", "view": "h3", "title": "Tiêu đề 3",
+                 "class": "ck-heading_heading3"},
+                {"model": "heading4", "view": "h4", "title": "Tiêu đề 4",
+                 "class": "ck-heading_heading4"},
+            ]
+        },
+        "image": {
+            "toolbar": [
+                "imageTextAlternative", "toggleImageCaption", "|",
+                "imageStyle:inline", "imageStyle:block", "imageStyle:side",
+            ],
+        },
+        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        "link": {"defaultProtocol": "https://"},
+    },
+}  # fmt: skip

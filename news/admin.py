@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from news.forms import ArticleAdminForm
 from news.models import Article, Category
 
 
@@ -13,6 +14,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
         "category",

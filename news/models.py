@@ -9,6 +9,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from mattran.html import html_to_text, sanitize_html
+from mattran.images import prepare_photo, size_body_images, validate_image
 from mattran.text import fold, nfc, slugify_vi
 
 # Path segments under /tin-tuc/ that belong to the site, not to a section or article.
@@ -94,7 +95,9 @@ class Article(models.Model):
     )
     sapo = models.TextField("tóm tắt (sapo)", blank=True)
     body = models.TextField("nội dung", blank=True)
-    cover = models.ImageField("ảnh đại diện", upload_to="news/covers/%Y/%m/", blank=True)
+    cover = models.ImageField(
+        "ảnh đại diện", upload_to="news/covers/%Y/%m/", blank=True, validators=[validate_image]
+    )
     cover_caption = models.CharField("chú thích ảnh", max_length=500, blank=True)
     author = models.CharField(
         "tác giả",
@@ -131,6 +134,9 @@ class Article(models.Model):
         editable=False,
     )
 
+    # --- cover photo: renditions cut once at upload (mattran/images.py) ---
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -159,11 +165,13 @@ class Article(models.Model):
         self.title = nfc(self.title).strip()
         if not self.slug:
             self.slug = self._unique_slug(slugify_vi(self.title) or "bai-viet")
-        self.body = sanitize_html(nfc(self.body))
+        self.body = size_body_images(sanitize_html(nfc(self.body)))
         self.sapo = nfc(self.sapo).strip()
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
         self.search_text = fold(" ".join([self.title, self.sapo, html_to_text(self.body)]))
+        # A new cover is checked, re-encoded without EXIF and cut into renditions here.
+        self.cover_renditions = prepare_photo(self.cover, self.cover_renditions)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -96,13 +96,16 @@ def test_article_page_lists_related_news_from_its_section_and_tags(
     assert unrelated.title not in related
 
 
-def test_article_cover_goes_through_the_picture_include(client, article, settings, tmp_path):
-    article.cover.save("anh.png", _png(), save=True)
+def test_article_cover_is_served_in_renditions(client, article, settings, tmp_path):
+    article.cover.save("anh.png", _png(size=(1600, 900)), save=True)
     article.cover_caption = "Người dân ra quân dọn vệ sinh"
     article.save()
     page = client.get(article.get_absolute_url()).content.decode()
     caption = "Người dân ra quân dọn vệ sinh"
-    assert f'<img src="{article.cover.url}" alt="{caption}" loading="lazy">' in page
+    cover = page[page.index("<img", page.index("<figure")) :].split(">", 1)[0]
+    assert f'alt="{caption}"' in cover and 'loading="lazy"' in cover
+    assert "400w" in cover and "800w" in cover and "1200w" in cover
+    assert 'width="' in cover and 'height="' in cover
     assert "<figcaption>Người dân ra quân dọn vệ sinh</figcaption>" in page
 
 
@@ -251,14 +254,14 @@ def test_staff_preview_context_renders_the_banner_and_no_beacon(rf, make_article
     assert "data-view-beacon" not in html
 
 
-def _png():
+def _png(size=(8, 6)):
     import io
 
     from django.core.files.base import ContentFile
     from PIL import Image
 
     buffer = io.BytesIO()
-    Image.new("RGB", (8, 6), "red").save(buffer, format="PNG")
+    Image.new("RGB", size, "red").save(buffer, format="PNG")
     return ContentFile(buffer.getvalue())
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("tai-khoan/", include("mattran.account_urls")),
     path("quan-tri/", admin.site.urls),
+    path("bien-tap/xem-truoc/", include("news.preview_urls")),
     path("hoi-nghi/", include("meetings.urls")),
     path("van-dong/", include("campaigns.urls")),
     path("", include("news.urls")),

@@ -174,8 +174,17 @@ class ArticleAdmin(VersionAdmin):
         with transaction.atomic():
             if not change:
                 obj.created_by = request.user
+            restoring = getattr(request, "_workflow_restore", None)
+            if restoring is not None:
+                # A restore brings back the words, never a publishing state: that
+                # would let an editor republish an old live version without review.
+                obj.status, obj.published_at = restoring["status"], restoring["published_at"]
             super().save_model(request, obj, form, change)
-            if not change:
+            if restoring is not None:
+                ArticleEvent.objects.create(
+                    article=obj, action=ArticleEvent.Action.RESTORED, user=request.user
+                )
+            elif not change:
                 ArticleEvent.objects.create(
                     article=obj, action=ArticleEvent.Action.CREATED, user=request.user
                 )
@@ -201,6 +210,22 @@ class ArticleAdmin(VersionAdmin):
         elif step.name == "_unpublish":
             article.unpublish(user)
             messages.warning(request, "Bài đã được gỡ khỏi trang và trở về bản nháp.")
+
+    # --- history (django-reversion) ---------------------------------------------
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            # Read before reversion writes the old version back into the row.
+            request._workflow_restore = (
+                Article.objects.filter(pk=object_id).values("status", "published_at").first()
+            )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if request.method == "POST":
+            # A deleted article comes back as a draft; a reviewer republishes it.
+            request._workflow_restore = {"status": S.DRAFT, "published_at": None}
+        return super().recover_view(request, version_id, extra_context)
 
     @admin.display(description="Nhật ký")
     def event_log(self, obj):

@@ -285,6 +285,7 @@ class ArticleEvent(models.Model):
         SCHEDULED = "scheduled", "Hẹn giờ xuất bản"
         UNPUBLISHED = "unpublished", "Gỡ bài"
         DELETED = "deleted", "Xóa bài"
+        RESTORED = "restored", "Khôi phục phiên bản cũ"
 
     article = models.ForeignKey(
         Article,

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             name='ArticleEvent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('created', 'Tạo bài'), ('submitted', 'Gửi duyệt'), ('returned', 'Trả lại biên tập'), ('published', 'Xuất bản'), ('scheduled', 'Hẹn giờ xuất bản'), ('unpublished', 'Gỡ bài'), ('deleted', 'Xóa bài')], max_length=20, verbose_name='thao tác')),
+                ('action', models.CharField(choices=[('created', 'Tạo bài'), ('submitted', 'Gửi duyệt'), ('returned', 'Trả lại biên tập'), ('published', 'Xuất bản'), ('scheduled', 'Hẹn giờ xuất bản'), ('unpublished', 'Gỡ bài'), ('deleted', 'Xóa bài'), ('restored', 'Khôi phục phiên bản cũ')], max_length=20, verbose_name='thao tác')),
                 ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='lúc')),
                 ('effective_at', models.DateTimeField(blank=True, null=True, verbose_name='xuất bản lúc')),
                 ('note', models.CharField(blank=True, max_length=500, verbose_name='ghi chú')),

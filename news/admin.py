@@ -10,6 +10,7 @@ saved (a forged POST gets 403). django-reversion keeps a revision of every save.
 from dataclasses import dataclass
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import path, reverse
@@ -61,6 +62,13 @@ def requested_step(request):
     return next((step for step in STEPS if step.name in request.POST), None)
 
 
+class ArticleChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # A list row never shows the body; don't read 50 bodies per page.
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.defer("body", "search_text")
+
+
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     list_display = ["title", "category", "status_label", "published_at", "featured"]
@@ -98,6 +106,9 @@ class ArticleAdmin(VersionAdmin):
             )
         ]
         return own + super().get_urls()
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     # --- who may do what ------------------------------------------------------
 

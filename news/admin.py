@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
-from news.admin_paging import EstimatedCountPaginator
+from news.admin_paging import ChangelistArticleQuerySet, EstimatedCountPaginator
 from news.admin_tags import TagAutocompleteField, tag_autocomplete
 from news.models import Article, ArticleEvent, Category
 
@@ -65,8 +65,10 @@ def requested_step(request):
 class ArticleChangeList(ChangeList):
     def get_queryset(self, request, exclude_parameters=None):
         # A list row never shows the body; don't read 50 bodies per page.
-        queryset = super().get_queryset(request, exclude_parameters)
-        return queryset.defer("body", "search_text")
+        queryset = super().get_queryset(request, exclude_parameters).defer("body", "search_text")
+        changelist_queryset = queryset._chain()
+        changelist_queryset.__class__ = ChangelistArticleQuerySet
+        return changelist_queryset
 
 
 @admin.register(Article)

@@ -1,8 +1,15 @@
-"""A changelist paginator that never counts a large table row by row."""
+"""The article changelist at scale: a paginator that never counts a large table
+row by row, and date-hierarchy years without a DISTINCT over every row."""
+
+from datetime import datetime
 
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import Max, Min
+from django.utils import timezone
 from django.utils.functional import cached_property
+
+from news.models import ArticleQuerySet
 
 # Counting up to this many rows is cheap; beyond it an estimate is good enough
 # ("about 100.000 bài viết"), and staff narrow a long list with filters or search.
@@ -35,3 +42,22 @@ class EstimatedCountPaginator(Paginator):
             )
             row = cursor.fetchone()
         return max(int(row[0]), 0) if row else 0
+
+
+class ChangelistArticleQuerySet(ArticleQuerySet):
+    """The admin's date hierarchy lists years with SELECT DISTINCT over every row
+    (0.25 s at 100,000 articles). Years between the first and last article come
+    from one MIN/MAX read off the published_at index instead; a ward's archive has
+    no empty years, and an empty one would simply list nothing."""
+
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        if kind != "year":
+            return super().datetimes(field_name, kind, order, tzinfo)
+        bounds = self.aggregate(first=Min(field_name), last=Max(field_name))
+        if bounds["first"] is None:
+            return []
+        zone = tzinfo or timezone.get_current_timezone()
+        first = timezone.localtime(bounds["first"], zone).year
+        last = timezone.localtime(bounds["last"], zone).year
+        years = [datetime(year, 1, 1, tzinfo=zone) for year in range(first, last + 1)]
+        return years if order == "ASC" else years[::-1]

@@ -16,7 +16,7 @@ from django.urls import reverse
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from mattran.text import nfc
+from mattran.text import fold, nfc
 
 PAGE_SIZE = 20
 
@@ -114,11 +114,15 @@ def tag_autocomplete(request):
         page = max(int(request.GET.get("page", 1)), 1)
     except ValueError:
         page = 1
-    tags = Tag.objects.order_by("name").values_list("name", flat=True)
-    if term:
-        tags = tags.filter(name__icontains=term)
+    # Folded matching in Python: "dai" finds "Đại hội" on every database (SQLite's
+    # LIKE folds ASCII only), and a ward's tag list is hundreds of names, not millions.
+    wanted = fold(term)
+    names = sorted(
+        (name for name in Tag.objects.values_list("name", flat=True) if wanted in fold(name)),
+        key=fold,
+    )
     start = (page - 1) * PAGE_SIZE
-    names = list(tags[start : start + PAGE_SIZE + 1])
+    names = names[start : start + PAGE_SIZE + 1]
     return JsonResponse(
         {
             "results": [{"id": n, "text": n} for n in names[:PAGE_SIZE]],

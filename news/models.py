@@ -146,6 +146,8 @@ class Article(models.Model):
                 fields=["category", "status", "-published_at"],
                 name="article_category_list",
             ),
+            # The admin list: every status, newest first (and MIN/MAX for its dates).
+            models.Index(fields=["-published_at", "-id"], name="article_admin_list"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -18,6 +18,10 @@ class Migration(migrations.Migration):
             name='article',
             options={'ordering': ['-published_at', '-pk'], 'permissions': [('publish_article', 'Được duyệt và xuất bản bài viết')], 'verbose_name': 'bài viết', 'verbose_name_plural': 'bài viết'},
         ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(fields=['-published_at', '-id'], name='article_admin_list'),
+        ),
         migrations.CreateModel(
             name='ArticleEvent',
             fields=[

@@ -65,3 +65,18 @@ def test_changelist_pins_its_queries(client, reviewer, django_assert_num_queries
     expected = 12 if connection.vendor == "postgresql" else 11
     with django_assert_num_queries(expected):
         client.get(reverse(CHANGELIST))
+
+
+def test_date_hierarchy_offers_each_year_of_the_archive(client, reviewer, category):
+    for year in (2023, 2025):
+        Article.objects.create(
+            title=f"Tin năm {year}",
+            category=category,
+            published_at=timezone.make_aware(timezone.datetime(year, 6, 1, 9, 0)),
+        )
+    client.force_login(reviewer)
+    page = client.get(reverse(CHANGELIST)).content.decode()
+    for year in (2023, 2024, 2025):
+        assert f"published_at__year={year}" in page
+    assert "published_at__year=2022" not in page
+    assert "published_at__year=2026" not in page

@@ -222,3 +222,6 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Vietnamese for django-reversion's admin screens (it ships none).
+LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -75,6 +75,8 @@ def test_a_deleted_article_is_recovered_as_a_draft_with_its_log(client, reviewer
     assert not Article.objects.filter(pk=pk).exists()
     assert ArticleEvent.objects.filter(article_id=pk, action="deleted", user=reviewer).exists()
 
+    changelist = client.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "Khôi phục bài viết đã xóa" in changelist
     recover_list = client.get(reverse("admin:news_article_recoverlist"))
     assert "Ra quân vệ sinh môi trường" in recover_list.content.decode()
     version = Version.objects.get_deleted(Article).get(object_id=str(pk))

@@ -193,3 +193,16 @@ def test_transition_methods_check_permission_whatever_the_path(editor, draft):
         draft.publish(editor)
     draft.refresh_from_db()
     assert draft.status == S.DRAFT
+
+
+def test_list_actions_offer_publishing_to_reviewers_only(client, editor, reviewer, draft):
+    url = reverse("admin:news_article_changelist")
+    client.force_login(editor)
+    editor_page = client.get(url).content.decode()
+    assert 'value="submit_for_review"' in editor_page
+    for action in ["publish_now", "publish_as_scheduled", "unpublish", "send_back"]:
+        assert f'value="{action}"' not in editor_page
+    client.force_login(reviewer)
+    reviewer_page = client.get(url).content.decode()
+    assert 'value="publish_now"' in reviewer_page
+    assert 'value="unpublish"' in reviewer_page

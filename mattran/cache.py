@@ -18,6 +18,7 @@ import time
 import uuid
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
 
@@ -70,6 +71,8 @@ class AnonymousPageCacheMiddleware:
             not seconds
             or request.method not in ("GET", "HEAD")
             or settings.SESSION_COOKIE_NAME in request.COOKIES
+            # A pending flash message must be rendered for this visitor, not served stale.
+            or CookieStorage.cookie_name in request.COOKIES
             or not _is_cacheable_path(request.path)
         ):
             return self.get_response(request)

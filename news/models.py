@@ -226,8 +226,9 @@ class Article(models.Model):
         now = timezone.now()
         if at is not None:
             self.published_at = at
-        elif self.published_at is None or self.published_at > now or not self.is_public:
-            # "Publish" means now, unless staff back-dated a live article on purpose.
+        elif self.published_at is None or self.published_at > now:
+            # "Publish now" is now; a past date stays (an article republished after a
+            # correction keeps its first date, an old item entered late keeps its own).
             self.published_at = now
         self.status = self.Status.PUBLISHED
         scheduled = self.published_at > now

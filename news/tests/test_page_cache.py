@@ -89,3 +89,10 @@ def test_a_scheduled_article_appears_by_itself_when_its_time_comes(client, make_
     time.sleep(max(0, (at - timezone.now()).total_seconds()) + 1.1)
     # Nobody saved anything: the cached list simply may not outlive the schedule.
     assert "Tin hẹn giờ" in client.get("/tin-tuc/").content.decode()
+
+
+def test_a_visitor_with_a_pending_message_gets_a_fresh_page(client, published):
+    client.get("/tin-tuc/")
+    Article.objects.filter(pk=published.pk).update(title="Bản mới cho người có thông báo")
+    client.cookies["messages"] = "pending"
+    assert "Bản mới cho người có thông báo" in client.get("/tin-tuc/").content.decode()

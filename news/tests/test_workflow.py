@@ -206,3 +206,14 @@ def test_list_actions_offer_publishing_to_reviewers_only(client, editor, reviewe
     reviewer_page = client.get(url).content.decode()
     assert 'value="publish_now"' in reviewer_page
     assert 'value="unpublish"' in reviewer_page
+
+
+def test_republishing_keeps_the_first_publication_date(client, reviewer, published):
+    first_date = published.published_at
+    client.force_login(reviewer)
+    client.post(change_url(published), form_data(published, _unpublish="Gỡ bài"))
+    published.refresh_from_db()
+    client.post(change_url(published), form_data(published, _publish="Xuất bản ngay"))
+    published.refresh_from_db()
+    assert published.is_public
+    assert published.published_at == first_date.replace(microsecond=0)

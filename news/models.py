@@ -357,8 +357,10 @@ def remember_old_slug(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=Article)
 @receiver(post_delete, sender=Article)
+@receiver(post_save, sender=Category)
+@receiver(post_delete, sender=Category)
 def refresh_public_pages(sender, raw=False, **kwargs):
-    """Any saved or deleted article may change what residents see: new cache version."""
+    """Any saved or deleted article or section may change what residents see."""
     if raw:
         return
     # Now for this process, and again at commit so a page rendered by another request

@@ -4,6 +4,8 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
@@ -96,3 +98,18 @@ def test_a_visitor_with_a_pending_message_gets_a_fresh_page(client, published):
     Article.objects.filter(pk=published.pk).update(title="Bản mới cho người có thông báo")
     client.cookies["messages"] = "pending"
     assert "Bản mới cho người có thông báo" in client.get("/tin-tuc/").content.decode()
+
+
+def test_saving_a_section_renders_its_page_again(client, category, published):
+    # The stub section template may not print the name yet; what matters is that
+    # the cached page is dropped: the next visit reaches the database again.
+    url = category.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as cached:
+        client.get(url)
+    category.name = "Tin hoạt động"
+    category.save()
+    with CaptureQueriesContext(connection) as fresh:
+        client.get(url)
+    assert len(cached) == 0
+    assert len(fresh) > 0

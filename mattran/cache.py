@@ -13,6 +13,7 @@ returning that moment; no cached page outlives it.
 The core imports no app: apps register themselves here, not the other way round.
 """
 
+import contextvars
 import hashlib
 import time
 import uuid
@@ -24,12 +25,27 @@ from django.utils.cache import patch_vary_headers
 
 STATE_KEY = "pagecache:state"
 _next_change_functions = []
+_replay_functions = {}
+_replays = contextvars.ContextVar("page_cache_replays", default=None)
 
 
 def register_next_change(function):
     """`function()` returns the next aware datetime at which public content changes
     without a write (or None)."""
     _next_change_functions.append(function)
+
+
+def register_replay(name, function):
+    """`function(*args)` is what `replay_on_hit(name, *args)` runs on a cache hit."""
+    _replay_functions[name] = function
+
+
+def replay_on_hit(name, *args):
+    """Called while a page renders: a side effect that must happen on every visit
+    (a view counter) is run again each time the cached page is served."""
+    calls = _replays.get()
+    if calls is not None:
+        calls.append((name, args))
 
 
 def bump_content_version():
@@ -81,16 +97,23 @@ class AnonymousPageCacheMiddleware:
         key = self._key(request, state["version"])
         cached = cache.get(key)
         if cached is not None:
-            return cached
+            for name, args in cached["replays"]:
+                _replay_functions[name](*args)
+            return cached["response"]
 
-        response = self.get_response(request)
+        token = _replays.set([])
+        try:
+            response = self.get_response(request)
+            replays = _replays.get()
+        finally:
+            _replays.reset(token)
         patch_vary_headers(response, ["Cookie"])
         if self._storable(response):
             timeout = seconds
             if state["next_change"] is not None:
                 timeout = max(1, min(seconds, int(state["next_change"] - time.time())))
             # Template responses are already rendered when they reach middleware.
-            cache.set(key, response, timeout)
+            cache.set(key, {"response": response, "replays": replays}, timeout)
         return response
 
     @staticmethod

@@ -113,3 +113,17 @@ def test_saving_a_section_renders_its_page_again(client, category, published):
         client.get(url)
     assert len(cached) == 0
     assert len(fresh) > 0
+
+
+@pytest.mark.urls("news.tests.counting_urls")
+def test_views_are_counted_even_when_the_page_comes_from_the_cache(
+    client, published, django_assert_num_queries
+):
+    url = f"/tin-tuc/dem/{published.pk}/"
+    client.get(url)
+    # Served from the cache: no page queries, only the counter's UPDATE.
+    with django_assert_num_queries(1):
+        client.get(url)
+    client.get(url)
+    published.refresh_from_db()
+    assert published.view_count == 3

@@ -49,16 +49,22 @@ def replay_on_hit(name, *args):
 
 
 def bump_content_version():
-    """Forget every cached page; the next change time is asked again on next use."""
-    cache.delete(STATE_KEY)
+    """Forget every cached page. The new state is worked out here, on the write,
+    so the next resident's page costs no extra query."""
+    if settings.PAGE_CACHE_SECONDS:
+        _new_state()
 
 
 def _current_state():
-    """(version, next change as a unix time or None), computed once per version."""
+    """(version, next change as a unix time or None); made anew when missing (a
+    cold cache) or when the next scheduled change has come."""
     state = cache.get(STATE_KEY)
-    now = time.time()
-    if state is not None and (state["next_change"] is None or state["next_change"] > now):
+    if state is not None and (state["next_change"] is None or state["next_change"] > time.time()):
         return state
+    return _new_state()
+
+
+def _new_state():
     moments = [f() for f in _next_change_functions]
     moments = [m.timestamp() for m in moments if m is not None]
     state = {"version": uuid.uuid4().hex, "next_change": min(moments, default=None)}

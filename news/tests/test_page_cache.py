@@ -127,3 +127,15 @@ def test_views_are_counted_even_when_the_page_comes_from_the_cache(
     client.get(url)
     published.refresh_from_db()
     assert published.view_count == 3
+
+
+def test_the_cache_adds_no_query_to_the_first_visit_after_a_write(client, settings, published):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/tin-tuc/")  # warm what the page itself caches (ward settings)
+    with CaptureQueriesContext(connection) as uncached:
+        client.get("/tin-tuc/")
+    settings.PAGE_CACHE_SECONDS = 300
+    published.save()  # a staff write: new content version
+    with CaptureQueriesContext(connection) as first_visit:
+        client.get("/tin-tuc/")
+    assert len(first_visit) == len(uncached)

@@ -90,7 +90,14 @@ class ArticleAdmin(VersionAdmin):
         (
             "Lịch sử",
             {
-                "fields": ["event_log", "view_count", "created_by", "created_at", "updated_at"],
+                "fields": [
+                    "event_log",
+                    "old_addresses",
+                    "view_count",
+                    "created_by",
+                    "created_at",
+                    "updated_at",
+                ],
                 "classes": ["collapse"],
             },
         ),
@@ -128,7 +135,8 @@ class ArticleAdmin(VersionAdmin):
         return super().has_change_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        fields = ["status", "event_log", "view_count", "created_by", "created_at", "updated_at"]
+        fields = ["status", "event_log", "old_addresses", "view_count"]
+        fields += ["created_by", "created_at", "updated_at"]
         if not request.user.has_perm(PUBLISH):
             fields.append("published_at")
         return fields
@@ -269,6 +277,11 @@ class ArticleAdmin(VersionAdmin):
             "<th>Người thực hiện</th><th>Ghi chú</th></tr></thead><tbody>{}</tbody></table>",
             rows,
         )
+
+    @admin.display(description="Đường dẫn cũ (tự chuyển hướng)")
+    def old_addresses(self, obj):
+        slugs = list(obj.old_slugs.values_list("slug", flat=True)) if obj and obj.pk else []
+        return ", ".join(f"/tin-tuc/{slug}/" for slug in slugs) or "—"
 
     @admin.display(description="Trạng thái", ordering="status")
     def status_label(self, obj):

@@ -105,6 +105,8 @@ def test_a_published_articles_old_address_redirects_permanently(client, reviewer
     assert printable.status_code == 301
     assert printable["Location"] == "/tin-tuc/ra-quan-ve-sinh-phuong/ban-in/"
     assert client.get("/tin-tuc/ra-quan-ve-sinh-phuong/").status_code == 200
+    client.force_login(reviewer)
+    assert old_url in client.get(change_url(published)).content.decode()
 
 
 def test_a_drafts_old_slug_is_not_kept(client, editor, draft):

@@ -223,5 +223,5 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Vietnamese for django-reversion's admin screens (it ships none).
+# Vietnamese for django-reversion's and django-taggit's admin screens (they ship none).
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -13,6 +13,14 @@ from news.tests.admin_forms import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    # On here whatever the test settings say, so the suite may turn it off for
+    # query-count tests of the views themselves.
+    settings.PAGE_CACHE_SECONDS = 300
+
+
 S = Article.Status
 
 

@@ -229,3 +229,68 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     },
 }  # fmt: skip
+
+# --- staff publishing: workflow, history, page cache, login limits, CSP ---
+INSTALLED_APPS += ["reversion", "axes"]
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+MIDDLEWARE += [
+    # After authentication, so a cached page never reaches anyone with a session.
+    "mattran.cache.AnonymousPageCacheMiddleware",
+    "news.middleware.OldSlugRedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into our Vietnamese page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Whole-page cache for anonymous residents (mattran/cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_PREFIXES = ["/tin-tuc/"]
+
+# django-axes: lock a username from one address, not the whole ward behind one NAT.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_USERNAME_FORM_FIELD = "username"
+# Behind a reverse proxy, say which header carries the client address and how many
+# proxies stand in front, or every visitor shares the proxy's address and lockout.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
+
+# django-csp 4: one policy. No inline or eval'd script anywhere (the admin and
+# django-ckeditor-5 load files and read their config from JSON data blocks);
+# CKEditor 5 writes inline styles, so styles allow 'unsafe-inline'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            "https://www.facebook.com",
+            "https://web.facebook.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Vietnamese for django-reversion's and django-taggit's admin screens (they ship none).
+LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -19,3 +19,8 @@ SECURE_HSTS_SECONDS = 0
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = BASE_DIR / "test-output" / "media"  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Query-count pins measure what a page costs to build; the page-cache tests turn the
+# cache on themselves and pin that a cached page costs nothing.
+PAGE_CACHE_SECONDS = 0
+# whitenoise looks for collected files the test suite never makes.
+WHITENOISE_AUTOREFRESH = True

@@ -34,6 +34,7 @@ urlpatterns = [
     path("tai-khoan/", include("mattran.account_urls")),
     path("quan-tri/", admin.site.urls),
     path("bien-tap/anh/", include("mattran.uploads")),
+    path("bien-tap/xem-truoc/", include("news.preview_urls")),
     path("hoi-nghi/", include("meetings.urls")),
     path("van-dong/", include("campaigns.urls")),
     path("", include("news.urls")),

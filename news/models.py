@@ -1,13 +1,16 @@
 """News: sections (chuyên mục) and articles with tags, cover photo and credits."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from mattran import cache as page_cache
 from mattran.html import html_to_text, sanitize_html
 from mattran.images import prepare_photo, size_body_images, validate_image
 from mattran.text import fold, nfc, slugify_vi
@@ -149,6 +152,8 @@ class Article(models.Model):
                 fields=["category", "status", "-published_at"],
                 name="article_category_list",
             ),
+            # The admin list: every status, newest first (and MIN/MAX for its dates).
+            models.Index(fields=["-published_at", "-id"], name="article_admin_list"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -156,6 +161,7 @@ class Article(models.Model):
                 name="published_article_has_date",
             )
         ]
+        permissions = [("publish_article", "Được duyệt và xuất bản bài viết")]
 
     def __str__(self):
         return self.title
@@ -207,3 +213,181 @@ class Article(models.Model):
     def count_view(self):
         """Add one view in the database itself, so concurrent readers never lose one."""
         Article.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
+        # A cached page is served without the view: the page cache counts it then.
+        page_cache.replay_on_hit("news.article_viewed", self.pk)
+
+    # --- workflow: the only way an article changes status (see ArticleEvent below) ---
+
+    def submit(self, user):
+        """An editor hands a draft to the reviewers."""
+        self._require(user, "news.change_article")
+        if self.status != self.Status.DRAFT:
+            raise ValidationError("Chỉ bài nháp mới gửi duyệt được.")
+        self.status = self.Status.REVIEW
+        self._transition(user, ArticleEvent.Action.SUBMITTED)
+
+    def publish(self, user, at=None):
+        """Publish now, or at `at` when that is in the future (scheduled publishing:
+        ArticleQuerySet.published() hides it until then, no cron job involved)."""
+        self._require(user, "news.publish_article")
+        now = timezone.now()
+        if at is not None:
+            self.published_at = at
+        elif self.published_at is None or self.published_at > now:
+            # "Publish now" is now; a past date stays (an article republished after a
+            # correction keeps its first date, an old item entered late keeps its own).
+            self.published_at = now
+        self.status = self.Status.PUBLISHED
+        scheduled = self.published_at > now
+        action = ArticleEvent.Action.SCHEDULED if scheduled else ArticleEvent.Action.PUBLISHED
+        self._transition(user, action, when=self.published_at)
+
+    def send_back(self, user, note=""):
+        """A reviewer returns an article under review to its editor."""
+        self._require(user, "news.publish_article")
+        if self.status != self.Status.REVIEW:
+            raise ValidationError("Chỉ bài đang chờ duyệt mới trả lại được.")
+        self.status = self.Status.DRAFT
+        self._transition(user, ArticleEvent.Action.RETURNED, note=note)
+
+    def unpublish(self, user, note=""):
+        """Take a published (or scheduled) article off the site; it becomes a draft again."""
+        self._require(user, "news.publish_article")
+        if self.status != self.Status.PUBLISHED:
+            raise ValidationError("Bài này chưa được xuất bản.")
+        self.status = self.Status.DRAFT
+        self._transition(user, ArticleEvent.Action.UNPUBLISHED, note=note)
+
+    def _require(self, user, permission):
+        if not user.has_perm(permission):
+            raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+
+    def _transition(self, user, action, note="", when=None):
+        with transaction.atomic():
+            self.save()
+            ArticleEvent.objects.create(
+                article_id=self.pk,
+                action=action,
+                user=user,
+                note=note,
+                effective_at=when,
+            )
+
+
+# =============================================================================
+# Workflow and history: who did what and when, and the slugs an article had.
+# =============================================================================
+
+
+class ArticleEvent(models.Model):
+    """One step of an article's life, written by the Article transition methods.
+
+    The link to the article has no database constraint on purpose: the log of a
+    deleted article stays, and joins its article again when staff recover it
+    (django-reversion restores the same primary key).
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Tạo bài"
+        SUBMITTED = "submitted", "Gửi duyệt"
+        RETURNED = "returned", "Trả lại biên tập"
+        PUBLISHED = "published", "Xuất bản"
+        SCHEDULED = "scheduled", "Hẹn giờ xuất bản"
+        UNPUBLISHED = "unpublished", "Gỡ bài"
+        DELETED = "deleted", "Xóa bài"
+        RESTORED = "restored", "Khôi phục phiên bản cũ"
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name="bài viết",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="events",
+    )
+    action = models.CharField("thao tác", max_length=20, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField("lúc", default=timezone.now, db_index=True)
+    effective_at = models.DateTimeField("xuất bản lúc", null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "nhật ký bài viết"
+        verbose_name_plural = "nhật ký bài viết"
+
+    def __str__(self):
+        return f"{self.get_action_display()} — {self.at:%d/%m/%Y %H:%M}"
+
+
+class ArticleSlugHistory(models.Model):
+    """A path a published article was known by; /tin-tuc/<old>/ redirects (301) to it."""
+
+    slug = models.SlugField("đường dẫn cũ", max_length=300, unique=True)
+    article = models.ForeignKey(
+        Article,
+        verbose_name="bài viết",
+        on_delete=models.CASCADE,
+        related_name="old_slugs",
+    )
+    changed_at = models.DateTimeField("đổi lúc", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at"]
+        verbose_name = "đường dẫn cũ"
+        verbose_name_plural = "đường dẫn cũ"
+
+    def __str__(self):
+        return self.slug
+
+
+@receiver(pre_save, sender=Article)
+def remember_old_slug(sender, instance, raw=False, **kwargs):
+    """A published article whose slug changes keeps its old address alive."""
+    if raw or instance.pk is None:
+        return
+    before = Article.objects.filter(pk=instance.pk).values("slug", "status").first()
+    if not before or not instance.slug or before["slug"] == instance.slug:
+        return
+    if before["status"] == Article.Status.PUBLISHED:
+        ArticleSlugHistory.objects.update_or_create(
+            slug=before["slug"], defaults={"article_id": instance.pk}
+        )
+    # An article taking back an old path of its own is no longer a redirect.
+    ArticleSlugHistory.objects.filter(slug=instance.slug).delete()
+
+
+@receiver(post_save, sender=Article)
+@receiver(post_delete, sender=Article)
+@receiver(post_save, sender=Category)
+@receiver(post_delete, sender=Category)
+def refresh_public_pages(sender, raw=False, **kwargs):
+    """Any saved or deleted article or section may change what residents see."""
+    if raw:
+        return
+    # Now for this process, and again at commit so a page rendered by another request
+    # between the two (still seeing the old rows) cannot outlive the change.
+    page_cache.bump_content_version()
+    transaction.on_commit(page_cache.bump_content_version)
+
+
+def next_scheduled_publication():
+    """When the next scheduled article goes public; cached pages must not outlive it."""
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
+page_cache.register_next_change(next_scheduled_publication)
+page_cache.register_replay(
+    "news.article_viewed",
+    lambda pk: Article.objects.filter(pk=pk).update(view_count=F("view_count") + 1),
+)

@@ -24,7 +24,8 @@ def make_article(category):
     def make(title, *, tags=(), **fields):
         fields.setdefault("category", category)
         fields.setdefault("status", Article.Status.PUBLISHED)
-        fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
+        if fields["status"] == Article.Status.PUBLISHED:
+            fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
         fields.setdefault("sapo", f"Tóm tắt: {title}")
         fields.setdefault("body", f"<p>Nội dung bài {title}.</p>")
         article = Article.objects.create(title=title, **fields)
@@ -102,3 +103,13 @@ def many_articles(category, other_category):
         return Article.objects.bulk_create(articles)
 
     return make
+
+
+@pytest.fixture
+def draft(make_article):
+    return make_article("Bản nháp về ngày hội đại đoàn kết", status=Article.Status.DRAFT)
+
+
+@pytest.fixture
+def published(make_article):
+    return make_article("Ra quân vệ sinh môi trường")

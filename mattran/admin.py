@@ -38,12 +38,22 @@ class TermAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["full_name", "title"]
-    search_fields = ["full_name", "search_name", "title"]
+    search_fields = ["full_name", "title"]
+    ordering = ["sort_key", "pk"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Also by the folded name, so "thuy lan", "Thúy Lan" and "Thuý Lan" find one person
+        # (this serves the autocomplete of every person field too).
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            results |= queryset.search(search_term)
+        return results, may_have_duplicates
 
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["person", "position", "body", "term"]
+    list_display = ["person", "position", "body", "term", "started_on", "ended_on"]
     list_filter = ["position", "body", "term"]
     list_select_related = ["person", "body", "term"]
+    search_fields = ["person__full_name", "person__search_name"]
     autocomplete_fields = ["person"]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("tai-khoan/", include("mattran.account_urls")),
     path("quan-tri/", admin.site.urls),
     path("hoi-nghi/", include("meetings.urls")),
+    path("to-chuc/", include("mattran.committee_urls")),
     path("van-dong/", include("campaigns.urls")),
     path("", include("news.urls")),
 ]

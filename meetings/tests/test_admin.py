@@ -1,7 +1,6 @@
 """The admin as ward staff use it: Vietnamese errors, nothing saved half-way."""
 
 import pytest
-from django.contrib.auth.models import Permission
 
 from conftest import make_user
 from mattran import roles
@@ -15,11 +14,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff(client, django_user_model):
-    """A ward staff member allowed to record meetings and people, not a superuser."""
+    """An editor: records meetings and people with the group's own permissions."""
     user = make_user(django_user_model, "thuky", roles.EDITORS, is_staff=True)
-    user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label__in=["meetings", "mattran"])
-    )
     client.force_login(user)
     return user
 

@@ -35,11 +35,18 @@ class TermAdmin(admin.ModelAdmin):
     list_display = ["__str__", "start_year", "end_year"]
 
 
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["body", "term", "position", "started_on", "ended_on", "order"]
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["full_name", "title"]
     search_fields = ["full_name", "title"]
     ordering = ["sort_key", "pk"]
+    inlines = [MembershipInline]
 
     def get_search_results(self, request, queryset, search_term):
         # Also by the folded name, so "thuy lan", "Thúy Lan" and "Thuý Lan" find one person

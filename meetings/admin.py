@@ -76,6 +76,11 @@ class MeetingAdmin(admin.ModelAdmin):
         AttachmentInline,
     ]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Attendees are saved after the meeting: search them now.
+        form.instance.update_search_text()
+
 
 class TargetInline(admin.TabularInline):
     model = ResolutionTarget

@@ -203,6 +203,7 @@ def _seed_meeting(record, plan, bodies, article_title):
             role_note=note,
             order=order,
         )
+    meeting.update_search_text()
     for order, group in enumerate(record.get("attending_groups", []), start=1):
         AttendingGroup.objects.create(meeting=meeting, description=group, order=order)
     if "resolution" in record:

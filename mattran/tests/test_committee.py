@@ -43,7 +43,7 @@ def _roster(members_per_board):
         position=Membership.Position.HEAD,
         started_on=datetime.date(year - 1, 1, 18),
     )
-    for n in range(members_per_board * 10):
+    for n in range(members_per_board):
         Membership.objects.create(
             person=Person.objects.create(full_name=f"Thành Viên Số {n}"),
             body=board,
@@ -66,7 +66,7 @@ def test_roster_shows_current_term_by_rank_then_vietnamese_name(client):
     assert "Trưởng ban" in board
 
 
-@pytest.mark.parametrize("size", [1, 20])
+@pytest.mark.parametrize("size", [5, 200])
 def test_roster_queries_do_not_grow_with_members(client, django_assert_num_queries, size):
     _roster(size)
     client.get(URL)  # the ward record is cached after the first page

@@ -134,7 +134,7 @@ class Meeting(models.Model):
         self.place = nfc(self.place).strip()
         if not self.slug:
             self.slug = self._unique_slug(slugify_vi(self.title)[:280] or "hoi-nghi")
-        self.search_text = fold(" ".join([self.title, self.summary, self.place]))
+        self.search_text = self._search_text()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -169,7 +169,7 @@ class Meeting(models.Model):
         return self.get_time_of_day_display().lower()
 
     def clean(self):
-        self.slug = self.slug or slugify_vi(self.title)
+        # A blank slug is made unique by save(); a typed one must not take a site path.
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": "Đường dẫn này đã được hệ thống dùng."})
 
@@ -179,3 +179,17 @@ class Meeting(models.Model):
         while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
+
+    def update_search_text(self):
+        """Call after the attendees change: their names and titles are searched too."""
+        self.search_text = self._search_text()
+        Meeting.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+    def _search_text(self):
+        words = [self.title, self.summary, self.place]
+        if self.pk:
+            for name, guest, title in self.attendances.values_list(
+                "person__full_name", "guest_name", "title_as_printed"
+            ):
+                words += [name or guest, title]
+        return fold(" ".join(words))

@@ -145,9 +145,11 @@ def test_attendance_row_offers_adding_a_new_person(client, staff, public_meeting
 def test_person_added_from_the_popup_can_be_chosen_on_an_attendance_row(
     client, staff, public_meeting
 ):
-    response = client.post(
+    response = post_form(
+        client,
         "/quan-tri/mattran/person/add/?_to_field=id&_popup=1",
-        {"full_name": "Hoàng  Xuân Dĩa", "title": "Phó Chủ tịch", "_popup": "1", "_to_field": "id"},
+        "person_form",
+        {"full_name": "Hoàng  Xuân Dĩa", "title": "Phó Chủ tịch"},
     )
     assert response.status_code == 200  # the popup's closing page
     person = Person.objects.get(full_name="Hoàng Xuân Dĩa")
@@ -194,3 +196,20 @@ def test_meeting_dates_are_typed_the_vietnamese_way(client, staff, body):
     meeting = Meeting.objects.get()
     assert meeting.slug == "hoi-nghi-tong-ket-nam-2024"
     assert f"{meeting.local_start:%d/%m/%Y %H:%M}" == "13/01/2025 07:30"
+
+
+def test_person_admin_lists_people_in_vietnamese_name_order(client, staff):
+    _people("Lê Thuý Lan", "Đinh Văn Công", "Trần Dũng", "Hoàng Xuân Dĩa")
+
+    page = client.get("/quan-tri/mattran/person/").content.decode()
+
+    names = ["Đinh Văn Công", "Hoàng Xuân Dĩa", "Trần Dũng", "Lê Thuý Lan"]
+    assert [page.index(n) for n in names] == sorted(page.index(n) for n in names)
+
+
+def test_person_admin_finds_thuy_with_either_tone_placement(client, staff):
+    _people("Lê Thuý Lan", "Lê Văn Tám")
+
+    for term in ["Thúy Lan", "thuy lan", "Thuý"]:
+        page = client.get("/quan-tri/mattran/person/", {"q": term}).content.decode()
+        assert "Lê Thuý Lan" in page and "Lê Văn Tám" not in page

@@ -2,10 +2,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import PASSWORD
 from meetings.models import Attachment
+from meetings.models.attachment import MAX_ATTACHMENT_BYTES, validate_pdf
 from meetings.tests.admin_forms import post_form
 from meetings.tests.conftest import PDF_BYTES, make_attachment
 
@@ -90,3 +92,12 @@ def _save_with_attachment(client, meeting, upload):
             "attachments-0-order": "0",
         },
     )
+
+
+def test_a_file_over_the_size_limit_is_refused_whatever_it_holds():
+    big = SimpleUploadedFile("lon.pdf", PDF_BYTES + b"0" * MAX_ATTACHMENT_BYTES)
+
+    with pytest.raises(ValidationError) as error:
+        validate_pdf(big)
+
+    assert "Tệp quá lớn" in error.value.messages[0]

@@ -74,3 +74,25 @@ def test_demo_accounts_are_created_and_printed_only_with_debug(settings):
     assert users.get(username="lanhdao").groups.filter(name="Lãnh đạo").exists()
     assert users.get(username="quantri").is_superuser
     assert "lanhdao" in out.getvalue() and "mattran-demo-2024" in out.getvalue()
+
+
+def test_demo_links_each_meeting_to_the_article_the_news_demo_made(db):
+    from mattran import demo as mattran_demo
+    from mattran.text import slugify_vi
+    from meetings import demo as meetings_demo
+    from news.models import Article, Category
+
+    title = "Khu phố 1: Hội nghị Công tác Mặt trận khu phố nhiệm kỳ 2024- 2026 thành công tốt đẹp."
+    article = Article.objects.create(
+        title=title,
+        slug=slugify_vi(title),
+        category=Category.objects.create(name="Khu dân cư"),
+        status=Article.Status.PUBLISHED,
+    )
+
+    mattran_demo.load(io.StringIO())
+    meetings_demo.load(io.StringIO())
+
+    meeting = Meeting.objects.get(article=article)
+    assert meeting.elections.exists()
+    assert Meeting.objects.filter(article__isnull=False).count() == 1  # the others: no article yet

@@ -106,3 +106,12 @@ def test_leaders_only_meeting_is_absent_from_upcoming_on_the_list(
 
     assert future_public.title in upcoming
     assert future_internal.title not in upcoming
+
+
+def test_search_finds_a_meeting_by_an_attendee_named_without_diacritics(
+    client, staff_outside_leaders, public_meeting
+):
+    public_meeting.update_search_text()
+
+    assert list(queries.search("huynh thanh vinh", AnonymousUser())) == [public_meeting]
+    assert list(queries.search("Huỳnh Thanh Vinh", staff_outside_leaders)) == [public_meeting]

@@ -170,6 +170,7 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-
 # The vi locale defines no input formats: staff type dates the Vietnamese way (dd/mm/yyyy);
 # ISO stays accepted for pasted values. The first format is also how inputs show a date.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+TIME_INPUT_FORMATS = ["%H:%M", "%H:%M:%S"]
 DATETIME_INPUT_FORMATS = [
     "%d/%m/%Y %H:%M",
     "%d/%m/%Y %H:%M:%S",

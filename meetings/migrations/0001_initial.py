@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=300, verbose_name='tên hội nghị')),
                 ('slug', models.SlugField(blank=True, help_text='Để trống để tạo tự động từ tên.', max_length=300, unique=True, verbose_name='đường dẫn')),
                 ('starts_at', models.DateTimeField(help_text='Ví dụ: 17/05/2024 07:30', verbose_name='thời gian bắt đầu')),
-                ('time_of_day', models.CharField(blank=True, choices=[('', 'Đúng giờ đã ghi'), ('sang', 'Buổi sáng'), ('chieu', 'Buổi chiều'), ('toi', 'Buổi tối'), ('chua-ro', 'Chưa rõ giờ')], default='', help_text='Khi bài viết chỉ ghi «sáng» hay «chiều», hoặc không ghi giờ: trang hiện buổi thay cho giờ.', max_length=10, verbose_name='giờ')),
+                ('time_of_day', models.CharField(blank=True, choices=[('', 'Đúng giờ đã nhập'), ('sang', 'Buổi sáng'), ('chieu', 'Buổi chiều'), ('toi', 'Buổi tối'), ('chua-ro', 'Chưa rõ giờ')], default='', help_text='Khi bài viết chỉ ghi «sáng» hay «chiều», hoặc không ghi giờ: trang hiện buổi thay cho giờ.', max_length=10, verbose_name='hiện giờ trên trang')),
                 ('place', models.CharField(blank=True, max_length=300, verbose_name='địa điểm')),
                 ('summary', models.TextField(blank=True, verbose_name='nội dung tóm tắt')),
                 ('visibility', models.CharField(choices=[('public', 'Công khai'), ('leaders', 'Chỉ lãnh đạo')], default='public', help_text='«Chỉ lãnh đạo»: người ngoài nhóm Lãnh đạo không thấy hội nghị này ở đâu cả.', max_length=10, verbose_name='hiển thị')),

@@ -51,7 +51,7 @@ class MeetingQuerySet(models.QuerySet):
 
 class Meeting(models.Model):
     class TimeOfDay(models.TextChoices):
-        EXACT = "", "Đúng giờ đã ghi"
+        EXACT = "", "Đúng giờ đã nhập"
         MORNING = "sang", "Buổi sáng"
         AFTERNOON = "chieu", "Buổi chiều"
         EVENING = "toi", "Buổi tối"
@@ -75,7 +75,7 @@ class Meeting(models.Model):
     )
     starts_at = models.DateTimeField("thời gian bắt đầu", help_text="Ví dụ: 17/05/2024 07:30")
     time_of_day = models.CharField(
-        "giờ",
+        "hiện giờ trên trang",
         max_length=10,
         choices=TimeOfDay.choices,
         blank=True,

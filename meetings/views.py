@@ -29,6 +29,7 @@ from meetings.models import (
 PAGE_SIZE = 20
 UPCOMING_LIMIT = 10
 CALENDAR_LIMIT = 200
+TARGETS_PAGE_SIZE = 50
 
 
 @require_GET
@@ -161,8 +162,9 @@ def leaders(request):
         .select_related("resolution__meeting")
         .overdue_first(timezone.localdate())
     )
+    page = Paginator(targets, TARGETS_PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(
         request,
         "meetings/leaders.html",
-        {"meetings": meetings, "targets": targets, "today": timezone.localdate()},
+        {"meetings": meetings, "targets": page.object_list, "page_obj": page},
     )

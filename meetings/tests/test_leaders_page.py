@@ -91,3 +91,22 @@ def test_wrong_password_gets_a_vietnamese_error_and_keeps_the_username(client, l
 
     assert "Tên đăng nhập và mật khẩu chính xác" in page
     assert 'value="lanhdao"' in page
+
+
+def test_leader_page_pages_targets_keeping_overdue_ones_on_the_first_page(
+    client, leader, public_meeting
+):
+    today = timezone.localdate()
+    resolution = Resolution.objects.create(meeting=public_meeting, title="Nghị quyết Đại hội")
+    for n in range(55):
+        _target(resolution, f"Chỉ tiêu còn hạn {n}", today + datetime.timedelta(days=10 + n))
+    _target(resolution, "Chỉ tiêu quá hạn duy nhất", today - datetime.timedelta(days=1))
+    client.force_login(leader)
+
+    first = client.get(LEADERS_URL).content.decode()
+    second = client.get(LEADERS_URL, {"trang": 2}).content.decode()
+
+    assert "Chỉ tiêu quá hạn duy nhất" in first
+    assert first.count("Chỉ tiêu còn hạn") == 49
+    assert "Trang 1 / 2" in first
+    assert second.count("Chỉ tiêu còn hạn") == 6

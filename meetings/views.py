@@ -10,6 +10,8 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from mattran import roles
@@ -104,14 +106,23 @@ def _group_by_role(attendances):
     return groups
 
 
+def _render_record(request, template, context):
+    response = render(request, template, context)
+    meeting = context["meeting"]
+    if not meeting.is_public or any(p.is_internal for p in meeting.visible_attachments):
+        # What only leaders see must never sit in a shared cache for the next visitor.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 @require_GET
 def meeting_detail(request, slug):
-    return render(request, "meetings/meeting_detail.html", _meeting_record(request, slug))
+    return _render_record(request, "meetings/meeting_detail.html", _meeting_record(request, slug))
 
 
 @require_GET
 def meeting_print(request, slug):
-    return render(request, "meetings/meeting_print.html", _meeting_record(request, slug))
+    return _render_record(request, "meetings/meeting_print.html", _meeting_record(request, slug))
 
 
 @require_GET
@@ -145,6 +156,7 @@ def calendar(request):
 
 
 @login_required
+@never_cache
 @require_GET
 def leaders(request):
     if not roles.is_leader(request.user):

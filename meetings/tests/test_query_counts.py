@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mattran.models import Person
+from mattran.models import Membership, Person
 from meetings.models import (
     Attendance,
     AttendingGroup,
@@ -117,6 +117,19 @@ def test_print_page_queries(client, django_assert_num_queries, many_meetings):
 def test_calendar_queries(client, django_assert_num_queries, many_meetings):
     # upcoming public meetings with their body
     _measure(client, reverse("meetings:calendar"), django_assert_num_queries, 1)
+
+
+@pytest.mark.django_db
+def test_roster_page_queries(client, django_assert_num_queries, body, term, many_meetings):
+    elected = many_meetings.elections.get()
+    # Everyone elected at the meeting now sits on the board: a roster of 30.
+    Membership.objects.bulk_create(
+        Membership(person=m.person, body=body, term=term, position="uy-vien")
+        for m in elected.members.all()
+    )
+    # memberships with person, body, area and term
+    response = _measure(client, reverse("committee:index"), django_assert_num_queries, 1)
+    assert response.content.decode().count("roster__person") == ATTENDEES
 
 
 @pytest.mark.django_db

@@ -51,6 +51,7 @@ def test_leader_sees_leaders_only_meeting(client, leader, internal_meeting):
 
     assert response.status_code == 200
     assert "Hồ sơ nội bộ" in response.content.decode()
+    assert "private" in response["Cache-Control"]
 
 
 def test_leaders_only_meeting_is_absent_from_the_list(

@@ -59,7 +59,10 @@ def _when(meeting):
 
 def event_lines(meeting, site_url):
     url = site_url.rstrip("/") + meeting.get_absolute_url()
-    description = meeting.summary or meeting.get_kind_display()
+    # No ORGANIZER: it must be a mailbox, and the ward has none to promise for replies.
+    description = f"{meeting.get_kind_display()} do {meeting.body.name} tổ chức."
+    if meeting.summary:
+        description = f"{description}\n{meeting.summary}"
     return [
         "BEGIN:VEVENT",
         f"UID:hoi-nghi-{meeting.pk}@{_host(site_url)}",
@@ -68,7 +71,6 @@ def event_lines(meeting, site_url):
         f"SUMMARY:{escape(meeting.title)}",
         f"LOCATION:{escape(meeting.place)}" if meeting.place else None,
         f"DESCRIPTION:{escape(description)}",
-        f"ORGANIZER;CN={_param(meeting.body.name)}:mailto:noreply@{_host(site_url)}",
         f"URL:{url}",
         "END:VEVENT",
     ]
@@ -88,11 +90,6 @@ def calendar(meetings, site_url):
         lines.extend(line for line in event_lines(meeting, site_url) if line)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
-
-
-def _param(text):
-    # A parameter value cannot hold a double quote; quote it since names hold commas.
-    return '"' + (text or "").replace('"', "'") + '"'
 
 
 def _host(site_url):

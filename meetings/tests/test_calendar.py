@@ -44,6 +44,8 @@ def test_feed_lists_upcoming_public_meetings_as_valid_icalendar(client, body):
     unfolded = body_text.replace("\r\n ", "")
     assert "SUMMARY:Hội nghị tiếp xúc cử tri\\, quý IV" in unfolded
     assert "LOCATION:Nhà văn hóa khu phố 1" in unfolded
+    assert f"DESCRIPTION:Hội nghị do {body.name} tổ chức." in unfolded
+    assert "URL:http://testserver/hoi-nghi/hoi-nghi-tiep-xuc-cu-tri-quy-iv/" in unfolded
     assert f"DTSTART:{soon.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}" in unfolded
     # Only the day is known: an all-day event, no invented hour.
     assert "DTSTART;VALUE=DATE:" in unfolded

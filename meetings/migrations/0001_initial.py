@@ -164,7 +164,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='attendance',
-            constraint=models.CheckConstraint(condition=models.Q(('person__isnull', False), models.Q(('guest_name', ''), _negated=True), _connector='OR'), name='attendance_names_someone'),
+            constraint=models.CheckConstraint(condition=models.Q(('person__isnull', False), models.Q(('guest_name', ''), _negated=True), _connector='OR'), name='attendance_names_someone', violation_error_message='Hãy chọn một cá nhân hoặc ghi tên khách.'),
         ),
         migrations.AddIndex(
             model_name='resolutiontarget',
@@ -172,6 +172,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='resolutiontarget',
-            constraint=models.CheckConstraint(condition=models.Q(('number__isnull', True), ('number__gte', 0), _connector='OR'), name='target_number_positive'),
+            constraint=models.CheckConstraint(condition=models.Q(('number__isnull', True), ('number__gte', 0), _connector='OR'), name='target_number_positive', violation_error_message='Số lượng của chỉ tiêu không được âm.'),
         ),
     ]

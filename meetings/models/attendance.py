@@ -62,6 +62,7 @@ class Attendance(models.Model):
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(guest_name=""),
                 name="attendance_names_someone",
+                violation_error_message="Hãy chọn một cá nhân hoặc ghi tên khách.",
             )
         ]
 
@@ -79,8 +80,7 @@ class Attendance(models.Model):
         return self.person.full_name if self.person_id else self.guest_name
 
     def clean(self):
-        if not self.person_id and not self.guest_name.strip():
-            raise ValidationError("Hãy chọn một cá nhân hoặc ghi tên khách.")
+        # "Neither a person nor a guest" is the constraint's own Vietnamese message.
         if self.person_id and self.guest_name.strip():
             raise ValidationError(
                 {"guest_name": "Đã chọn cá nhân thì để trống tên khách (chỉ ghi một trong hai)."}

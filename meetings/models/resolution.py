@@ -83,7 +83,9 @@ class ResolutionTarget(models.Model):
         indexes = [models.Index(fields=["status", "deadline"], name="target_open_deadline")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(number__isnull=True) | Q(number__gte=0), name="target_number_positive"
+                condition=Q(number__isnull=True) | Q(number__gte=0),
+                name="target_number_positive",
+                violation_error_message="Số lượng của chỉ tiêu không được âm.",
             )
         ]
 

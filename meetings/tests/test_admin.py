@@ -213,3 +213,18 @@ def test_person_admin_finds_thuy_with_either_tone_placement(client, staff):
     for term in ["Thúy Lan", "thuy lan", "Thuý"]:
         page = client.get("/quan-tri/mattran/person/", {"q": term}).content.decode()
         assert "Lê Thuý Lan" in page and "Lê Văn Tám" not in page
+
+
+def test_attendance_row_without_a_name_is_refused_in_vietnamese(client, staff, public_meeting):
+    response = post_form(
+        client,
+        f"/quan-tri/meetings/meeting/{public_meeting.pk}/change/",
+        "meeting_form",
+        {"attendances-1-title_as_printed": "Bí thư Chi bộ", "attendances-1-role": "4"},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("Hãy chọn một cá nhân hoặc ghi tên khách.") == 1
+    assert 'value="Bí thư Chi bộ"' in page
+    assert public_meeting.attendances.count() == 1

@@ -24,6 +24,14 @@ class AttendanceInline(admin.TabularInline):
     extra = 1
     autocomplete_fields = ["person"]
     fields = ["role", "person", "guest_name", "title_as_printed", "role_note", "order"]
+    # Narrower boxes so a row fits the page; the title as printed keeps the most room.
+    WIDTHS = {"guest_name": "11em", "title_as_printed": "20em", "role_note": "10em", "order": "4em"}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in self.WIDTHS:
+            field.widget.attrs["style"] = f"width: {self.WIDTHS[db_field.name]}"
+        return field
 
 
 class AttendingGroupInline(admin.TabularInline):

@@ -8,7 +8,9 @@ class WardSettingsAdmin(admin.ModelAdmin):
     list_display = ["committee_name", "ward_name", "phone", "email"]
 
     def has_add_permission(self, request):
-        return not WardSettings.objects.exists()
+        # The one record is made by WardSettings.current() on first use; staff edit it.
+        # (No exists() query here: the admin asks this on every page's sidebar.)
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -35,15 +37,32 @@ class TermAdmin(admin.ModelAdmin):
     list_display = ["__str__", "start_year", "end_year"]
 
 
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["body", "term", "position", "started_on", "ended_on", "order"]
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["full_name", "title"]
-    search_fields = ["full_name", "search_name", "title"]
+    search_fields = ["full_name", "title"]
+    ordering = ["sort_key", "pk"]
+    inlines = [MembershipInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Also by the folded name, so "thuy lan", "Thúy Lan" and "Thuý Lan" find one person
+        # (this serves the autocomplete of every person field too).
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            results |= queryset.search(search_term)
+        return results, may_have_duplicates
 
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["person", "position", "body", "term"]
+    list_display = ["person", "position", "body", "term", "started_on", "ended_on"]
     list_filter = ["position", "body", "term"]
     list_select_related = ["person", "body", "term"]
+    search_fields = ["person__full_name", "person__search_name"]
     autocomplete_fields = ["person"]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from mattran import names
 from mattran.text import fold, nfc, slugify_vi
 
 
@@ -164,15 +165,32 @@ class Term(models.Model):
             raise ValidationError({"end_year": "Năm kết thúc phải sau hoặc bằng năm bắt đầu."})
 
 
+class PersonQuerySet(models.QuerySet):
+    def search(self, query):
+        """Every word typed, with or without diacritics, in the name: "thuy lan" finds
+        "Lê Thuý Lan" and "Lê Thúy Lan" alike."""
+        words = fold(query).split()
+        if not words:
+            return self.none()
+        condition = Q()
+        for word in words:
+            condition &= Q(search_name__contains=word)
+        return self.filter(condition)
+
+
 class Person(models.Model):
     """Somebody who holds a position or attends meetings, named as printed."""
 
     full_name = models.CharField("họ và tên", max_length=200)
     title = models.CharField("chức danh", max_length=500, blank=True)
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
+    # Given name first, Vietnamese letter order (mattran.names): the database orders by it.
+    sort_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
-        ordering = ["full_name"]
+        ordering = ["sort_key", "pk"]
         verbose_name = "cá nhân"
         verbose_name_plural = "cá nhân"
 
@@ -182,7 +200,26 @@ class Person(models.Model):
     def save(self, *args, **kwargs):
         self.full_name = " ".join(nfc(self.full_name).split())
         self.search_name = fold(self.full_name)
+        self.sort_key = names.sort_key(self.full_name)
         super().save(*args, **kwargs)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, day):
+        """Positions held on `day`: the term covers it and the dates, where given, too."""
+        return self.filter(term__start_year__lte=day.year, term__end_year__gte=day.year).filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=day),
+            Q(ended_on__isnull=True) | Q(ended_on__gte=day),
+        )
+
+    def overlapping(self, started_on, ended_on):
+        """Memberships whose dates meet [started_on, ended_on]; a missing date is open."""
+        condition = Q()
+        if ended_on:
+            condition &= Q(started_on__isnull=True) | Q(started_on__lte=ended_on)
+        if started_on:
+            condition &= Q(ended_on__isnull=True) | Q(ended_on__gte=started_on)
+        return self.filter(condition)
 
 
 class Membership(models.Model):
@@ -220,6 +257,8 @@ class Membership(models.Model):
     ended_on = models.DateField("đến ngày", null=True, blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         ordering = ["body", "order", "pk"]
         verbose_name = "chức vụ"
@@ -240,6 +279,52 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.person} – {self.get_position_display()}, {self.body}"
 
+    # Positions one person holds at a time in a body; others (Ủy viên, Phó Chủ tịch) have many.
+    SINGLE_SEATS = {Position.CHAIR, Position.HEAD}
+    # Rank on rosters: the order a body's members are printed in.
+    RANK = [
+        Position.CHAIR,
+        Position.HEAD,
+        Position.VICE_CHAIR,
+        Position.DEPUTY_HEAD,
+        Position.STANDING_MEMBER,
+        Position.MEMBER,
+        Position.BOARD_MEMBER,
+    ]
+
+    @property
+    def rank(self):
+        return self.RANK.index(self.position)
+
     def clean(self):
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": "Ngày kết thúc phải sau ngày bắt đầu."})
+        if not (self.body_id and self.term_id and self.position):
+            return
+        clash = self._overlapping_seat()
+        if clash is not None:
+            raise ValidationError(
+                f"Chức vụ {self.get_position_display()} của {self.body}, nhiệm kỳ "
+                f"{clash.term.label} đã do {clash.person} đảm nhiệm trong cùng thời gian "
+                f"({clash.period_label}). Hãy ghi ngày kết thúc cho người trước hoặc "
+                "chọn chức vụ khác."
+            )
+
+    def _overlapping_seat(self):
+        others = Membership.objects.exclude(pk=self.pk).filter(
+            body_id=self.body_id, term_id=self.term_id, position=self.position
+        )
+        if self.position not in self.SINGLE_SEATS:
+            # A shared position still cannot be held twice by the same person at once.
+            others = others.filter(person_id=self.person_id)
+        return (
+            others.overlapping(self.started_on, self.ended_on)
+            .select_related("person", "term")
+            .first()
+        )
+
+    @property
+    def period_label(self):
+        start = f"{self.started_on:%d/%m/%Y}" if self.started_on else "đầu nhiệm kỳ"
+        end = f"{self.ended_on:%d/%m/%Y}" if self.ended_on else "cuối nhiệm kỳ"
+        return f"từ {start} đến {end}"

@@ -1,8 +1,84 @@
-"""Names of the staff and leader groups; the groups themselves are made by migrations."""
+"""The staff and leader groups, and the rights each group holds.
+
+The rights are kept here as data and applied after every migrate (and every flush, which
+a test run or a restore does) by `grant_group_permissions`, so a group never lacks a
+right that a newer release gives it.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 EDITORS = "Biên tập viên"
 REVIEWERS = "Duyệt tin"
 LEADERS = "Lãnh đạo"
+
+_MEETINGS_MODELS = [
+    "meeting",
+    "attendance",
+    "attendinggroup",
+    "attachment",
+    "resolution",
+    "resolutiontarget",
+    "election",
+    "electedmember",
+]
+# Ward staff record meetings, and may add people and memberships (the "+" beside a
+# person field needs it).
+_RECORD_MEETINGS = [
+    f"meetings.{action}_{model}"
+    for model in _MEETINGS_MODELS
+    for action in ("add", "change", "delete", "view")
+] + [
+    "mattran.add_person",
+    "mattran.change_person",
+    "mattran.view_person",
+    "mattran.add_membership",
+    "mattran.change_membership",
+    "mattran.view_membership",
+    "mattran.view_body",
+    "mattran.view_term",
+]
+
+GROUP_PERMISSIONS = {
+    # Write and edit drafts, submit them; never publish, never delete articles.
+    EDITORS: [
+        "news.add_article",
+        "news.change_article",
+        "news.view_article",
+        "news.view_category",
+        "taggit.add_tag",
+        "taggit.view_tag",
+        *_RECORD_MEETINGS,
+    ],
+    # Review, publish, schedule, unpublish; keep sections and tags tidy.
+    REVIEWERS: [
+        "news.add_article",
+        "news.change_article",
+        "news.delete_article",
+        "news.view_article",
+        "news.publish_article",
+        "news.add_category",
+        "news.change_category",
+        "news.view_category",
+        "taggit.add_tag",
+        "taggit.change_tag",
+        "taggit.view_tag",
+        *_RECORD_MEETINGS,
+    ],
+    # Leaders read leaders-only records on the public site; no admin rights.
+    LEADERS: [],
+}
+
+
+def grant_group_permissions(**kwargs):
+    """post_migrate: make the groups and give each its rights (adds, never removes)."""
+    for name, permissions in GROUP_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = Q(pk__in=[])
+        for dotted in permissions:
+            app_label, codename = dotted.split(".")
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        group.permissions.add(*Permission.objects.filter(wanted))
 
 
 def is_leader(user):

@@ -294,3 +294,21 @@ CONTENT_SECURITY_POLICY = {
 
 # Vietnamese for django-reversion's and django-taggit's admin screens (they ship none).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# --- meetings ---
+# Leaders-only meeting papers live outside MEDIA_ROOT and are served by a view that checks
+# who asks (meetings.views.attachment); the web server must never map this folder.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+# The vi locale defines no input formats: staff type dates the Vietnamese way (dd/mm/yyyy);
+# ISO stays accepted for pasted values. The first format is also how inputs show a date.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+TIME_INPUT_FORMATS = ["%H:%M", "%H:%M:%S"]
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d",
+]

@@ -36,6 +36,7 @@ urlpatterns = [
     path("bien-tap/anh/", include("mattran.uploads")),
     path("bien-tap/xem-truoc/", include("news.preview_urls")),
     path("hoi-nghi/", include("meetings.urls")),
+    path("to-chuc/", include("mattran.committee_urls")),
     path("van-dong/", include("campaigns.urls")),
     path("", include("news.urls")),
 ]

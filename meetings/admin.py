@@ -1,0 +1,175 @@
+"""Staff record meetings here: attendees (adding a new person from the row), papers,
+resolutions with their targets, and election results they then confirm."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
+
+from meetings.models import (
+    Attachment,
+    Attendance,
+    AttendingGroup,
+    ElectedMember,
+    Election,
+    Meeting,
+    Resolution,
+    ResolutionTarget,
+)
+from meetings.services import confirm_election
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = ["role", "person", "guest_name", "title_as_printed", "role_note", "order"]
+    # Narrower boxes so a row fits the page; the title as printed keeps the most room.
+    WIDTHS = {"guest_name": "11em", "title_as_printed": "20em", "role_note": "10em", "order": "4em"}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in self.WIDTHS:
+            field.widget.attrs["style"] = f"width: {self.WIDTHS[db_field.name]}"
+        return field
+
+
+class AttendingGroupInline(admin.TabularInline):
+    model = AttendingGroup
+    extra = 0
+    fields = ["description", "headcount", "order"]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["kind", "title", "file", "visibility", "order"]
+
+
+class ResolutionInline(admin.TabularInline):
+    model = Resolution
+    extra = 0
+    fields = ["title", "number", "order"]
+    show_change_link = True  # its targets are edited on the resolution's own page
+
+
+class ElectionInline(admin.TabularInline):
+    model = Election
+    extra = 0
+    fields = ["method", "body", "term", "seats"]
+    show_change_link = True  # elected members are listed on the election's own page
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "starts_at", "body", "visibility"]
+    list_filter = ["kind", "visibility", "body", "term"]
+    list_select_related = ["body"]
+    search_fields = ["title", "search_text"]
+    date_hierarchy = "starts_at"
+    show_full_result_count = False
+    autocomplete_fields = ["article"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "visibility"]}),
+        ("Thời gian, địa điểm", {"fields": ["starts_at", "time_of_day", "place"]}),
+        ("Tổ chức", {"fields": ["body", "term"]}),
+        ("Nội dung", {"fields": ["summary", "article"]}),
+    ]
+    inlines = [
+        AttendanceInline,
+        AttendingGroupInline,
+        ResolutionInline,
+        ElectionInline,
+        AttachmentInline,
+    ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Attendees are saved after the meeting: search them now.
+        form.instance.update_search_text()
+
+
+class TargetInline(admin.TabularInline):
+    model = ResolutionTarget
+    extra = 1
+    fields = ["text", "number", "unit", "deadline", "status", "order"]
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "number"]
+    list_select_related = ["meeting"]
+    search_fields = ["title", "meeting__title"]
+    autocomplete_fields = ["meeting"]
+    inlines = [TargetInline]
+
+
+@admin.register(ResolutionTarget)
+class ResolutionTargetAdmin(admin.ModelAdmin):
+    """Leaders and staff follow targets across resolutions: deadline and status at a glance."""
+
+    list_display = ["text", "resolution", "deadline", "status"]
+    list_editable = ["status"]
+    list_filter = ["status"]
+    list_select_related = ["resolution"]
+    search_fields = ["text", "resolution__title"]
+    autocomplete_fields = ["resolution"]
+
+
+class ElectedMemberFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        seats = self.instance.seats
+        if seats is not None and len(kept) > seats:
+            raise ValidationError(
+                f"Danh sách có {len(kept)} người nhưng chỉ có {seats} thành viên được "
+                f"{self.instance.get_method_display().lower()}. "
+                "Hãy bớt người hoặc sửa số thành viên."
+            )
+
+
+class ElectedMemberInline(admin.TabularInline):
+    model = ElectedMember
+    formset = ElectedMemberFormSet
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = ["person", "position", "order"]
+
+
+@admin.register(Election)
+class ElectionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "seats", "confirmed"]
+    list_select_related = ["meeting", "body", "term"]
+    list_filter = ["method", "body", "term"]
+    autocomplete_fields = ["meeting"]
+    readonly_fields = ["confirmed_at"]
+    inlines = [ElectedMemberInline]
+    actions = ["confirm"]
+
+    @admin.display(description="đã xác nhận", boolean=True)
+    def confirmed(self, election):
+        return election.confirmed_at is not None
+
+    @admin.action(description="Xác nhận kết quả bầu")
+    def confirm(self, request, queryset):
+        for election in queryset:
+            try:
+                created = confirm_election(election)
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    format_html("{}: {}", election, " ".join(error.messages)),
+                    messages.ERROR,
+                )
+                continue
+            self.message_user(
+                request,
+                f"{election}: đã tạo {created} chức vụ mới."
+                if created
+                else f"{election}: đã xác nhận trước đây, không có gì mới.",
+                messages.SUCCESS,
+            )

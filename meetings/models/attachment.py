@@ -1,0 +1,125 @@
+import os
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.urls import reverse
+
+from mattran import roles
+from meetings.models.meeting import Meeting, Visibility
+
+PDF_MAGIC = b"%PDF-"
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files kept outside MEDIA_ROOT, so the web server can never hand them out by
+    itself; they are served only by a view that asks who is reading. The folder is
+    read from settings on each use, so tests can move it."""
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+_private_storage = PrivateStorage()
+
+
+def private_storage():
+    return _private_storage
+
+
+def attachment_path(instance, filename):
+    # A random name: the name a staff member's file had tells nothing and may leak.
+    return f"meetings/{uuid.uuid4().hex}.pdf"
+
+
+def validate_pdf(upload):
+    """A PDF by its content, not by its name, and not too large."""
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            f"Tệp quá lớn ({upload.size // (1024 * 1024)} MB); "
+            f"tối đa {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+        )
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(0)
+    if not head.startswith(PDF_MAGIC):
+        raise ValidationError("Tệp không phải PDF. Hãy lưu tài liệu dưới dạng PDF rồi tải lên.")
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An attachment is seen only where its meeting is, and a leaders-only one
+        only by leaders."""
+        if roles.is_leader(user):
+            return self
+        return self.filter(visibility=Visibility.PUBLIC, meeting__visibility=Visibility.PUBLIC)
+
+    def internal_minutes(self):
+        return self.filter(kind=Attachment.Kind.MINUTES).filter(
+            models.Q(visibility=Visibility.LEADERS)
+            | models.Q(meeting__visibility=Visibility.LEADERS)
+        )
+
+
+class Attachment(models.Model):
+    class Kind(models.TextChoices):
+        AGENDA = "chuong-trinh", "Chương trình"
+        MINUTES = "bien-ban", "Biên bản"
+        REPORT = "bao-cao", "Báo cáo"
+        RESOLUTION = "nghi-quyet", "Nghị quyết"
+        OTHER = "khac", "Tài liệu khác"
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField("loại", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField("tên tài liệu", max_length=300)
+    file = models.FileField(
+        "tệp PDF",
+        upload_to=attachment_path,
+        storage=private_storage,
+        validators=[validate_pdf],
+        max_length=200,
+        help_text="Chỉ nhận PDF, tối đa 10 MB.",
+    )
+    size = models.PositiveIntegerField("dung lượng (byte)", default=0, editable=False)
+    visibility = models.CharField(
+        "hiển thị", max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "tài liệu"
+        verbose_name_plural = "tài liệu"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:attachment", kwargs={"slug": self.meeting.slug, "pk": self.pk})
+
+    @property
+    def is_internal(self):
+        return (
+            self.visibility == Visibility.LEADERS or self.meeting.visibility == Visibility.LEADERS
+        )

@@ -1,5 +1,50 @@
-from django.shortcuts import render
+"""Public pages of the campaigns: the list, one campaign, the ward's year, and exports."""
+
+import datetime
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from campaigns import exports, reports
+from campaigns.models import Campaign, Entry
 
 
+@require_GET
 def index(request):
-    return render(request, "campaigns/campaign_list.html")
+    campaigns = list(Campaign.objects.for_listing())
+    headlines = reports.headline_reports(campaigns)
+    for campaign in campaigns:
+        campaign.headlines = headlines.get(campaign.pk, [])
+    context = {"campaigns": campaigns, "years": reports.years_with_entries()}
+    return render(request, "campaigns/campaign_list.html", context)
+
+
+@require_GET
+def detail(request, slug):
+    campaign = get_object_or_404(Campaign.objects.select_related("body"), slug=slug)
+    context = {
+        "campaign": campaign,
+        "reports": reports.campaign_reports(campaign),
+        "articles": reports.published_articles(campaign),
+    }
+    return render(request, "campaigns/campaign_detail.html", context)
+
+
+@require_GET
+def year(request, year):
+    if not 1900 <= year <= datetime.date.today().year + 1:
+        raise Http404("Năm không hợp lệ.")
+    context = {
+        "year": year,
+        "reports": reports.year_reports(year),
+        "years": reports.years_with_entries(),
+    }
+    return render(request, "campaigns/campaign_year.html", context)
+
+
+@require_GET
+def export(request, slug, file_format):
+    campaign = get_object_or_404(Campaign, slug=slug)
+    entries = Entry.objects.of_campaign(campaign)
+    return exports.entries_response(entries, file_format, filename=f"van-dong-{campaign.slug}")

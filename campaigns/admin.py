@@ -1,0 +1,84 @@
+"""The staff's screens for campaigns: indicators and targets inline, entries with import."""
+
+from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
+
+from campaigns.models import Campaign, Entry, Indicator, Target
+from campaigns.resources import EntryResource
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    fields = ["name", "unit", "kind", "order"]
+    show_change_link = True
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    fields = ["period_start", "period_end", "area", "value", "note"]
+    autocomplete_fields = ["area"]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "body", "start", "end"]
+    list_filter = ["kind"]
+    list_select_related = ["body"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["body", "articles"]
+    inlines = [IndicatorInline]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "campaign", "unit", "kind", "order"]
+    list_filter = ["kind", "unit", "campaign"]
+    list_select_related = ["campaign"]
+    search_fields = ["name", "campaign__name"]
+    autocomplete_fields = ["campaign"]
+    inlines = [TargetInline]
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "period_start", "period_end", "area", "value"]
+    list_filter = ["indicator__campaign"]
+    list_select_related = ["indicator", "area"]
+    autocomplete_fields = ["indicator", "area"]
+    search_fields = ["indicator__name"]
+
+
+@admin.register(Entry)
+class EntryAdmin(ImportExportModelAdmin):
+    resource_classes = [EntryResource]
+    formats = [XLSX, CSV]
+    list_display = [
+        "indicator",
+        "date",
+        "area",
+        "quantity",
+        "money",
+        "participants",
+        "doubtful",
+        "entered_by",
+    ]
+    list_filter = ["doubtful", "indicator__campaign", "area", "date"]
+    list_select_related = ["indicator", "area", "entered_by"]
+    search_fields = ["indicator__name", "source", "as_printed"]
+    autocomplete_fields = ["indicator", "area"]
+    date_hierarchy = "date"
+    show_full_result_count = False
+    fieldsets = [
+        (None, {"fields": ["indicator", "date", "period_start", "period_label", "area"]}),
+        ("Số liệu", {"fields": ["quantity", "money", "participants", "as_printed", "source"]}),
+        ("Xác minh", {"fields": ["doubtful", "doubt_note"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)

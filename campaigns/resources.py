@@ -178,6 +178,12 @@ class EntryResource(resources.ModelResource):
     def get_queryset(self):
         return Entry.objects.select_related("indicator__campaign", "area")
 
+    def import_data(self, dataset, *args, **kwargs):
+        # One bad row undoes the whole file, at the preview and at the final import alike.
+        kwargs["use_transactions"] = True
+        kwargs["rollback_on_validation_errors"] = True
+        return super().import_data(dataset, *args, **kwargs)
+
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("indicator__campaign", "area").order_by(
             "indicator__campaign__name", "indicator__order", "date", "pk"
@@ -205,7 +211,7 @@ class EntryResource(resources.ModelResource):
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
-            raise self._named(error) from None
+            raise self._named(error, name_the_field=True) from None
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         try:
@@ -213,20 +219,29 @@ class EntryResource(resources.ModelResource):
         except ValidationError as error:
             raise self._named(error) from None
 
-    def _named(self, error):
-        """The row's errors, each prefixed with its line: "Dòng 7: số tiền không hợp lệ"."""
+    def _named(self, error, name_the_field=False):
+        """The row's errors, each prefixed with its line: "Dòng 7: số tiền không hợp lệ: …".
+
+        Errors from reading a cell name the column; the model's own rules are already
+        whole sentences and only get the line.
+        """
         if not hasattr(error, "error_dict"):
-            return ValidationError([f"{self._line()}: {message}" for message in error.messages])
+            return ValidationError([self._prefixed(message) for message in error.messages])
         named = {}
         for name, errors in error.error_dict.items():
-            label = LABELS.get(name, name)
+            label = LABELS.get(name, name) if name_the_field else None
             named[name] = [
-                f"{self._line()}: {label} không hợp lệ: {message}"
-                if not message.startswith("Dòng ")
-                else message
-                for message in ValidationError(errors).messages
+                self._prefixed(message, label) for message in ValidationError(errors).messages
             ]
         return ValidationError(named)
+
+    def _prefixed(self, message, label=None):
+        if message.startswith("Dòng "):
+            return message
+        invalid = f"{label} không hợp lệ" if label else None
+        if invalid and message.casefold().startswith(invalid.casefold()):
+            message = message[len(invalid) :].lstrip(": ")
+        return f"{self._line()}: {invalid}: {message}" if invalid else f"{self._line()}: {message}"
 
     def save_instance(self, instance, is_create, row, **kwargs):
         if is_create and self._user is not None and self._user.is_authenticated:

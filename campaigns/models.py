@@ -15,7 +15,7 @@ from django.db.models.functions import TruncMonth, TruncYear
 from django.urls import reverse
 
 from mattran.models import Body, ResidentialArea
-from mattran.text import nfc, slugify_vi
+from mattran.text import format_money_vi, format_number_vi, nfc, slugify_vi
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -374,3 +374,16 @@ class Entry(models.Model):
     def value(self):
         """The figure this entry adds to its indicator's result."""
         return getattr(self, self.indicator.measure)
+
+    @property
+    def period_text(self):
+        return self.period_label or f"{self.date:%d/%m/%Y}"
+
+    @property
+    def printed(self):
+        """The figure as the source printed it, else as we format it."""
+        if self.as_printed:
+            return self.as_printed
+        if self.indicator.is_money:
+            return format_money_vi(self.money)
+        return format_number_vi(self.quantity)

@@ -48,7 +48,7 @@ DATE_FORMAT = "%d/%m/%Y"
 YES = "Có"
 
 
-def _plain(number):
+def plain_number(number):
     """A number for a CSV cell: digits only, a decimal comma if there is a fraction."""
     if number is None:
         return ""
@@ -68,7 +68,7 @@ class NumberWidget(widgets.Widget):
     def render(self, value, obj=None, **kwargs):
         if kwargs.get("force_native_type"):
             return value
-        return _plain(value)
+        return plain_number(value)
 
 
 class QuantityWidget(NumberWidget):

@@ -1,4 +1,8 @@
-"""Public pages of the campaigns: the list, one campaign, the ward's year, and exports."""
+"""Public pages of the campaigns: the list, one campaign, the ward's year, and exports.
+
+Figures come from `reports` through `cache.remember`: computed by grouped queries on the
+first visit, then served from the cache until staff change campaign data.
+"""
 
 import datetime
 
@@ -6,17 +10,24 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from campaigns import exports, reports
+from campaigns import cache, exports, reports
 from campaigns.models import Campaign, Entry
 
 
-@require_GET
-def index(request):
+def _campaigns_with_headlines():
     campaigns = list(Campaign.objects.for_listing())
     headlines = reports.headline_reports(campaigns)
     for campaign in campaigns:
         campaign.headlines = headlines.get(campaign.pk, [])
-    context = {"campaigns": campaigns, "years": reports.years_with_entries()}
+    return campaigns
+
+
+@require_GET
+def index(request):
+    context = {
+        "campaigns": cache.remember(("index",), _campaigns_with_headlines),
+        "years": cache.remember(("years",), reports.years_with_entries),
+    }
     return render(request, "campaigns/campaign_list.html", context)
 
 
@@ -25,7 +36,7 @@ def detail(request, slug):
     campaign = get_object_or_404(Campaign.objects.select_related("body"), slug=slug)
     context = {
         "campaign": campaign,
-        "reports": reports.campaign_reports(campaign),
+        "reports": cache.remember(("campaign", campaign.pk), reports.campaign_reports, campaign),
         "articles": reports.published_articles(campaign),
     }
     return render(request, "campaigns/campaign_detail.html", context)
@@ -37,8 +48,8 @@ def year(request, year):
         raise Http404("Năm không hợp lệ.")
     context = {
         "year": year,
-        "reports": reports.year_reports(year),
-        "years": reports.years_with_entries(),
+        "reports": cache.remember(("year", year), reports.year_reports, year),
+        "years": cache.remember(("years",), reports.years_with_entries),
     }
     return render(request, "campaigns/campaign_year.html", context)
 
@@ -46,5 +57,9 @@ def year(request, year):
 @require_GET
 def export(request, slug, file_format):
     campaign = get_object_or_404(Campaign, slug=slug)
-    entries = Entry.objects.of_campaign(campaign)
-    return exports.entries_response(entries, file_format, filename=f"van-dong-{campaign.slug}")
+    return exports.entries_response(
+        Entry.objects.of_campaign(campaign),
+        file_format,
+        filename=f"van-dong-{campaign.slug}",
+        cache_key=("campaign", campaign.pk),
+    )

@@ -151,3 +151,29 @@ def test_year_dashboard_queries(client, django_assert_num_queries, big_campaign)
     with django_assert_num_queries(8):
         response = client.get(reverse("campaigns:year", args=[2020]))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("big_campaign", SIZES, indirect=True)
+def test_repeat_visits_are_served_from_the_cache(client, django_assert_num_queries, big_campaign):
+    for url in [
+        reverse("campaigns:index"),
+        big_campaign.get_absolute_url(),
+        reverse("campaigns:year", args=[2020]),
+    ]:
+        client.get(url)
+    with django_assert_num_queries(0):
+        client.get(reverse("campaigns:index"))
+    # campaign, related articles: the figures come from the cache
+    with django_assert_num_queries(2):
+        client.get(big_campaign.get_absolute_url())
+    with django_assert_num_queries(0):
+        client.get(reverse("campaigns:year", args=[2020]))
+
+
+def test_a_saved_entry_shows_at_once_despite_the_cache(client, ward, fund_raised, fund):
+    assert "8.000.000 đ / 21.000.000 đ" in text_of(client.get(fund.get_absolute_url()))
+
+    Entry.objects.create(indicator=fund_raised, date=datetime.date(2024, 7, 1), money=2_500_000)
+
+    assert "10.500.000 đ / 21.000.000 đ 50 %" in text_of(client.get(fund.get_absolute_url()))
+    assert "10.500.000 đ / 21.000.000 đ 50 %" in text_of(client.get(reverse("campaigns:index")))

@@ -4,6 +4,7 @@ from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from campaigns.forms import EntryForm
 from campaigns.models import Campaign, Entry, Indicator, Target
 from campaigns.resources import EntryResource
 
@@ -54,6 +55,7 @@ class TargetAdmin(admin.ModelAdmin):
 
 @admin.register(Entry)
 class EntryAdmin(ImportExportModelAdmin):
+    form = EntryForm
     resource_classes = [EntryResource]
     formats = [XLSX, CSV]
     list_display = [

@@ -97,6 +97,7 @@ def test_import_with_one_bad_row_saves_nothing_and_names_the_row(
     preview = upload(admin_client, "\n".join([HEADER, *rows]) + "\n")
 
     page = preview.content.decode()
+    assert "Một số dòng có lỗi; chưa dòng nào được lưu" in page
     assert "Dòng 4: số tiền không hợp lệ" in page
     assert "“1.5”" in page
     assert preview.context.get("confirm_form") is None

@@ -7,6 +7,8 @@ about a millisecond a row; a public link must not cost a minute for 100,000 entr
 indicator or campaign changes.
 """
 
+from decimal import Decimal
+
 import tablib
 from django.http import HttpResponse
 from import_export.formats.base_formats import CSV, XLSX
@@ -73,6 +75,67 @@ def entries_dataset(entries, native_numbers):
             ]
         )
     return dataset
+
+
+SUMMARY_HEADERS = [
+    "Cuộc vận động",
+    "Chỉ tiêu",
+    "Đơn vị tính",
+    "Bảng",
+    "Kỳ / khu dân cư",
+    "Kết quả",
+    "Trị giá (đồng)",
+    "Lượt người",
+    "Mức chỉ tiêu",
+    "Tỷ lệ đạt (%)",
+]
+
+
+def _number(value):
+    """21090.00 -> 21090: sums of decimals keep the column's places, a reader needs none."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
+
+
+def summary_dataset(reports, period_table):
+    """The tables a page shows (targets, periods, areas, totals) as rows of one sheet.
+
+    Numbers stay numbers: the file is for people who will sum and chart them again.
+    """
+    dataset = tablib.Dataset(headers=SUMMARY_HEADERS)
+    for report in reports:
+        indicator = report.indicator
+        start = [indicator.campaign.name, indicator.name, indicator.get_unit_display()]
+        for progress in report.targets:
+            dataset.append(
+                [
+                    *start,
+                    "Chỉ tiêu",
+                    progress.target.period_label,
+                    _number(progress.result or 0),
+                    None,
+                    None,
+                    _number(progress.target.value),
+                    progress.percent,
+                ]
+            )
+        for table, rows in ((period_table, report.series), ("Khu dân cư", report.areas)):
+            for row in [*rows, report.total]:
+                label = "Cộng" if row is report.total else row.label
+                figures = [_number(row.value), row.money, row.participants]
+                dataset.append([*start, table, label, *figures, None, None])
+    return dataset
+
+
+def summary_response(reports, period_table, file_format, filename):
+    format_class, content_type = FORMATS[file_format]
+    data = format_class().export_data(summary_dataset(reports, period_table))
+    if isinstance(data, str):
+        data = ("\ufeff" + data).encode("utf-8")
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response
 
 
 def entries_file(entries, file_format):

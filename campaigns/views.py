@@ -55,6 +55,22 @@ def year(request, year):
 
 
 @require_GET
+def summary(request, slug, file_format):
+    campaign = get_object_or_404(Campaign.objects.select_related("body"), slug=slug)
+    figures = cache.remember(("campaign", campaign.pk), reports.campaign_reports, campaign)
+    filename = f"van-dong-{campaign.slug}-tong-hop"
+    return exports.summary_response(figures, "Năm", file_format, filename)
+
+
+@require_GET
+def year_summary(request, year, file_format):
+    if not 1900 <= year <= datetime.date.today().year + 1:
+        raise Http404("Năm không hợp lệ.")
+    figures = cache.remember(("year", year), reports.year_reports, year)
+    return exports.summary_response(figures, "Tháng", file_format, f"van-dong-nam-{year}")
+
+
+@require_GET
 def export(request, slug, file_format):
     campaign = get_object_or_404(Campaign, slug=slug)
     return exports.entries_response(

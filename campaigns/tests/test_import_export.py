@@ -237,3 +237,35 @@ def test_fast_public_export_matches_the_import_resource(recorded):
         resource = EntryResource().export(entries, force_native_type=native)
         assert ours.headers == resource.headers
         assert [list(row) for row in ours] == [list(row) for row in resource]
+
+
+def test_summary_tables_download_with_the_page_figures(client, fund_raised, fund):
+    response = client.get(reverse("campaigns:summary", args=[fund.slug, "xlsx"]))
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [dict(zip(sheet[1], row, strict=True)) for row in sheet.iter_rows(2, values_only=True)]
+    rows = [{cell.value: value for cell, value in row.items()} for row in rows]
+    target = next(row for row in rows if row["Bảng"] == "Chỉ tiêu")
+    assert (target["Kết quả"], target["Mức chỉ tiêu"], target["Tỷ lệ đạt (%)"]) == (
+        8_000_000,
+        21_000_000,
+        38,
+    )
+    areas = [row for row in rows if row["Bảng"] == "Khu dân cư"]
+    assert [row["Kỳ / khu dân cư"] for row in areas][-2:] == ["Chung toàn phường", "Cộng"]
+    assert sum(row["Kết quả"] or 0 for row in areas[:-1]) == areas[-1]["Kết quả"] == 8_000_000
+
+
+def test_year_summary_downloads_as_csv(client, fund_raised):
+    response = client.get(reverse("campaigns:year_summary", args=[2024, "csv"]))
+
+    text = response.content.decode("utf-8-sig")
+    assert text.startswith("Cuộc vận động,Chỉ tiêu,Đơn vị tính,Bảng,Kỳ / khu dân cư,Kết quả")
+    assert "Tháng,T6/2024,8000000" in text
+
+
+def test_summary_writes_whole_kilograms_without_decimals(client, recorded):
+    text = client.get(reverse("campaigns:summary", args=[recorded.slug, "csv"])).content.decode()
+
+    assert "Năm,2019,21090," in text
+    assert "21090.00" not in text

@@ -1,12 +1,19 @@
 """The staff's screens for campaigns: indicators and targets inline, entries with import."""
 
 from django.contrib import admin
-from import_export.admin import ImportExportModelAdmin
+from import_export.admin import ExportMixin, ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
 from campaigns.forms import EntryForm
 from campaigns.models import Campaign, Entry, Indicator, Target
-from campaigns.resources import EntryResource
+from campaigns.resources import (
+    CampaignResource,
+    EntryResource,
+    IndicatorResource,
+    TargetResource,
+)
+
+EXPORT_FORMATS = [XLSX, CSV]
 
 
 class IndicatorInline(admin.TabularInline):
@@ -24,7 +31,9 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [CampaignResource]
+    formats = EXPORT_FORMATS
     list_display = ["name", "kind", "body", "start", "end"]
     list_filter = ["kind"]
     list_select_related = ["body"]
@@ -35,7 +44,9 @@ class CampaignAdmin(admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [IndicatorResource]
+    formats = EXPORT_FORMATS
     list_display = ["name", "campaign", "unit", "kind", "order"]
     list_filter = ["kind", "unit", "campaign"]
     list_select_related = ["campaign"]
@@ -45,7 +56,9 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [TargetResource]
+    formats = EXPORT_FORMATS
     list_display = ["indicator", "period_start", "period_end", "area", "value"]
     list_filter = ["indicator__campaign"]
     list_select_related = ["indicator", "area"]
@@ -57,7 +70,7 @@ class TargetAdmin(admin.ModelAdmin):
 class EntryAdmin(ImportExportModelAdmin):
     form = EntryForm
     resource_classes = [EntryResource]
-    formats = [XLSX, CSV]
+    formats = EXPORT_FORMATS
     list_display = [
         "indicator",
         "date",

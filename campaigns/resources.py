@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from import_export import fields, resources, widgets
 
-from campaigns.models import Entry, Indicator
+from campaigns.models import Campaign, Entry, Indicator, Target
 from mattran.models import ResidentialArea
 from mattran.money import AmountError, parse_money, parse_number
 
@@ -168,6 +168,7 @@ class EntryResource(resources.ModelResource):
 
     class Meta:
         model = Entry
+        name = "Kết quả đạt được"
         fields = tuple(COLUMNS)
         import_id_fields = ["id"]
         skip_unchanged = True
@@ -247,3 +248,56 @@ class EntryResource(resources.ModelResource):
         if is_create and self._user is not None and self._user.is_authenticated:
             instance.entered_by = self._user
         super().save_instance(instance, is_create, row, **kwargs)
+
+
+class CampaignResource(resources.ModelResource):
+    name = fields.Field(attribute="name", column_name="Tên")
+    kind = fields.Field(attribute="get_kind_display", column_name="Loại", readonly=True)
+    body = fields.Field(attribute="body__name", column_name="Đơn vị chủ trì", readonly=True)
+    start = fields.Field(attribute="start", column_name="Bắt đầu", widget=DateWidget())
+    end = fields.Field(attribute="end", column_name="Kết thúc", widget=DateWidget())
+    description = fields.Field(attribute="description", column_name="Giới thiệu")
+
+    class Meta:
+        model = Campaign
+        name = "Cuộc vận động"
+        fields = ("name", "kind", "body", "start", "end", "description")
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("body")
+
+
+class IndicatorResource(resources.ModelResource):
+    campaign = fields.Field(attribute="campaign__name", column_name="Cuộc vận động")
+    name = fields.Field(attribute="name", column_name="Chỉ tiêu")
+    unit = fields.Field(attribute="get_unit_display", column_name="Đơn vị tính")
+    kind = fields.Field(attribute="get_kind_display", column_name="Loại số liệu")
+    order = fields.Field(attribute="order", column_name="Thứ tự")
+
+    class Meta:
+        model = Indicator
+        name = "Chỉ tiêu"
+        fields = ("campaign", "name", "unit", "kind", "order")
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("campaign")
+
+
+class TargetResource(resources.ModelResource):
+    campaign = fields.Field(attribute="indicator__campaign__name", column_name="Cuộc vận động")
+    indicator = fields.Field(attribute="indicator__name", column_name="Chỉ tiêu")
+    period_start = fields.Field(
+        attribute="period_start", column_name="Từ ngày", widget=DateWidget()
+    )
+    period_end = fields.Field(attribute="period_end", column_name="Đến ngày", widget=DateWidget())
+    area = fields.Field(attribute="area__name", column_name="Khu dân cư")
+    value = fields.Field(attribute="value", column_name="Mức chỉ tiêu", widget=QuantityWidget())
+    note = fields.Field(attribute="note", column_name="Ghi chú")
+
+    class Meta:
+        model = Target
+        name = "Mức chỉ tiêu"
+        fields = ("campaign", "indicator", "period_start", "period_end", "area", "value", "note")
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("indicator__campaign", "area")

@@ -87,3 +87,27 @@ def test_indicator_page_edits_targets_inline(admin_client, fund_raised):
 
     assert response.status_code == 200
     assert "mức chỉ tiêu" in response.content.decode().lower()
+
+
+@pytest.mark.parametrize(
+    ("model", "header"),
+    [
+        ("campaign", ["Tên", "Loại", "Đơn vị chủ trì", "Bắt đầu", "Kết thúc", "Giới thiệu"]),
+        ("indicator", ["Cuộc vận động", "Chỉ tiêu", "Đơn vị tính", "Loại số liệu", "Thứ tự"]),
+        (
+            "target",
+            ["Cuộc vận động", "Chỉ tiêu", "Từ ngày", "Đến ngày", "Khu dân cư", "Mức chỉ tiêu"],
+        ),
+    ],
+)
+def test_admin_exports_each_table_with_vietnamese_headers(admin_client, fund_raised, model, header):
+    url = reverse(f"admin:campaigns_{model}_export")
+    form = admin_client.get(url).context["form"]
+    data = {"format": "1", "resource": "0"}
+    data.update({name: "on" for name in form.fields if name not in [*data, "export_items"]})
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    first_line = response.content.decode("utf-8-sig").splitlines()[0]
+    assert first_line.split(",")[: len(header)] == header

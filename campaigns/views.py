@@ -10,22 +10,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from campaigns import cache, exports, reports
+from campaigns import cache, exports, queries, reports
 from campaigns.models import Campaign, Entry
-
-
-def _campaigns_with_headlines():
-    campaigns = list(Campaign.objects.for_listing())
-    headlines = reports.headline_reports(campaigns)
-    for campaign in campaigns:
-        campaign.headlines = headlines.get(campaign.pk, [])
-    return campaigns
 
 
 @require_GET
 def index(request):
     context = {
-        "campaigns": cache.remember(("index",), _campaigns_with_headlines),
+        "campaigns": queries.campaigns_with_headlines(),
         "years": cache.remember(("years",), reports.years_with_entries),
     }
     return render(request, "campaigns/campaign_list.html", context)

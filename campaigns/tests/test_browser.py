@@ -42,3 +42,17 @@ def test_campaign_page_is_readable(
     assert chart.is_visible()
     box = chart.bounding_box()
     assert box["width"] >= 300  # large enough for its labels to be read
+
+
+def test_list_and_year_dashboard_fit_a_phone(
+    phone_page, live_server, demo_campaigns, screenshot_dir
+):
+    for name, path in [("list", "/van-dong/"), ("year-2024", "/van-dong/nam/2024/")]:
+        phone_page.goto(live_server.url + path)
+        phone_page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=True)
+        overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+
+    fund = phone_page.get_by_role("heading", name="Vận động Quỹ “Vì người nghèo”")
+    assert fund.is_visible()
+    assert phone_page.locator("table.figures th", has_text="T6/2024").first.is_visible()

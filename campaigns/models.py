@@ -332,6 +332,10 @@ class Entry(models.Model):
             models.Index(fields=["indicator", "date"], name="entry_indicator_date"),
             models.Index(fields=["indicator", "area"], name="entry_indicator_area"),
             models.Index(fields=["date"], name="entry_date"),
+            # Few entries are doubtful; every campaign page lists them.
+            models.Index(
+                fields=["indicator", "date"], condition=Q(doubtful=True), name="entry_doubtful"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

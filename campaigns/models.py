@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth, TruncYear
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 
 from mattran.models import Body, ResidentialArea
@@ -146,11 +147,13 @@ class TargetQuerySet(models.QuerySet):
         return self.filter(area__isnull=True)
 
     def with_results(self):
-        """Each target with the ward's recorded quantity and money inside its period."""
+        """Each target with its recorded quantity and money: inside its period, and in
+        its residential area (a ward-wide target counts every entry)."""
 
         def summed(field):
             entries = (
                 Entry.objects.filter(
+                    Q(IsNull(OuterRef("area"), True)) | Q(area=OuterRef("area")),
                     indicator=OuterRef("indicator"),
                     date__gte=OuterRef("period_start"),
                     date__lte=OuterRef("period_end"),

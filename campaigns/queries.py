@@ -1,7 +1,7 @@
 """What the portal's own pages (home, search, sitemap) may ask of the campaigns app."""
 
 from campaigns import cache, reports
-from campaigns.models import Campaign
+from campaigns.models import Campaign, Target
 
 
 def _headline_campaigns():
@@ -26,3 +26,23 @@ def search(words):
     for word in words:
         found = found.filter(name__icontains=word) | found.filter(description__icontains=word)
     return found
+
+
+def target_progress(**filters):
+    """Targets matching `filters`, each as a `Progress` (result, percent) in one query.
+
+    For the leaders' page once targets link to resolutions:
+    `target_progress(resolution_target__in=ids)`.
+    """
+    targets = (
+        Target.objects.filter(**filters)
+        .with_results()
+        .select_related("indicator__campaign", "area")
+        .order_by("indicator__campaign__name", "indicator__order", "-period_start")
+    )
+    return [
+        reports.Progress(
+            target, target.result_money if target.indicator.is_money else target.result_quantity
+        )
+        for target in targets
+    ]

@@ -148,7 +148,8 @@ def _field(name, widget=None, **extra):
 
 
 class EntryResource(resources.ModelResource):
-    id = _field("id", NumberWidget())
+    # Read only: "Mã" finds an entry exported earlier; a file never chooses new ids.
+    id = _field("id", NumberWidget(), readonly=True)
     campaign = _field(
         "campaign", widgets.Widget(), attribute="indicator__campaign__name", readonly=True
     )
@@ -195,9 +196,15 @@ class EntryResource(resources.ModelResource):
         if not str(row.get(COLUMNS["id"]) or "").strip():
             return None
         try:
-            return super().get_instance(instance_loader, row)
+            instance = super().get_instance(instance_loader, row)
         except AmountError as error:
             raise ValidationError(f"{self._line()}: mã không hợp lệ: {error}") from None
+        if instance is None:
+            raise ValidationError(
+                f"{self._line()}: không có số liệu mã {row[COLUMNS['id']]}; "
+                "để trống cột “Mã” để thêm số liệu mới."
+            )
+        return instance
 
     def before_import_row(self, row, **kwargs):
         self._row_number = kwargs.get("row_number")

@@ -269,3 +269,12 @@ def test_summary_writes_whole_kilograms_without_decimals(client, recorded):
 
     assert "Năm,2019,21090," in text
     assert "21090.00" not in text
+
+
+def test_an_unknown_id_is_refused_not_created(admin_client, rice, poor_day):
+    content = f"{HEADER}\n987654,{poor_day.name},{rice.name},01/03/2024,,100,,\n"
+
+    page = upload(admin_client, content).content.decode()
+
+    assert "Dòng 2: không có số liệu mã 987654" in page
+    assert Entry.objects.count() == 0

@@ -140,8 +140,8 @@ def main():
     campaign = Campaign.objects.filter(name=NAME).first()
     if not (args.reuse and campaign):
         campaign = build(args.entries)
+        print(f"built {args.entries:,} entries in {time.perf_counter() - began:.1f} s")
     print(f"{connection.vendor}: {Entry.objects.count():,} entries in the database")
-    print(f"built {args.entries:,} entries in {time.perf_counter() - began:.1f} s")
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE campaigns_entry")

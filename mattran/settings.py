@@ -312,3 +312,9 @@ DATETIME_INPUT_FORMATS = [
     "%Y-%m-%dT%H:%M",
     "%Y-%m-%d",
 ]
+
+# --- campaigns ---
+INSTALLED_APPS += ["import_export"]
+# An import is saved whole or not at all: one transaction around the file.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False

@@ -1,0 +1,99 @@
+"""The staff's screens for campaigns: indicators and targets inline, entries with import."""
+
+from django.contrib import admin
+from import_export.admin import ExportMixin, ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
+
+from campaigns.forms import EntryForm
+from campaigns.models import Campaign, Entry, Indicator, Target
+from campaigns.resources import (
+    CampaignResource,
+    EntryResource,
+    IndicatorResource,
+    TargetResource,
+)
+
+EXPORT_FORMATS = [XLSX, CSV]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    fields = ["name", "unit", "kind", "order"]
+    show_change_link = True
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    fields = ["period_start", "period_end", "area", "value", "resolution_target", "note"]
+    autocomplete_fields = ["area", "resolution_target"]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [CampaignResource]
+    formats = EXPORT_FORMATS
+    list_display = ["name", "kind", "body", "start", "end"]
+    list_filter = ["kind"]
+    list_select_related = ["body"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["body", "articles"]
+    inlines = [IndicatorInline]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [IndicatorResource]
+    formats = EXPORT_FORMATS
+    list_display = ["name", "campaign", "unit", "kind", "order"]
+    list_filter = ["kind", "unit", "campaign"]
+    list_select_related = ["campaign"]
+    search_fields = ["name", "campaign__name"]
+    autocomplete_fields = ["campaign"]
+    inlines = [TargetInline]
+
+
+@admin.register(Target)
+class TargetAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [TargetResource]
+    formats = EXPORT_FORMATS
+    list_display = ["indicator", "period_start", "period_end", "area", "value"]
+    list_filter = ["indicator__campaign"]
+    list_select_related = ["indicator", "area"]
+    autocomplete_fields = ["indicator", "area", "resolution_target"]
+    search_fields = ["indicator__name"]
+
+
+@admin.register(Entry)
+class EntryAdmin(ImportExportModelAdmin):
+    form = EntryForm
+    resource_classes = [EntryResource]
+    formats = EXPORT_FORMATS
+    list_display = [
+        "indicator",
+        "date",
+        "area",
+        "quantity",
+        "money",
+        "participants",
+        "doubtful",
+        "entered_by",
+    ]
+    list_filter = ["doubtful", "indicator__campaign", "area", "date"]
+    list_select_related = ["indicator", "area", "entered_by"]
+    search_fields = ["indicator__name", "source", "as_printed"]
+    autocomplete_fields = ["indicator", "area"]
+    date_hierarchy = "date"
+    show_full_result_count = False
+    fieldsets = [
+        (None, {"fields": ["indicator", "date", "period_start", "period_label", "area"]}),
+        ("Số liệu", {"fields": ["quantity", "money", "participants", "as_printed", "source"]}),
+        ("Xác minh", {"fields": ["doubtful", "doubt_note"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)

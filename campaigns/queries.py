@@ -1,0 +1,48 @@
+"""What the portal's own pages (home, search, sitemap) may ask of the campaigns app."""
+
+from campaigns import cache, reports
+from campaigns.models import Campaign, Target
+
+
+def _headline_campaigns():
+    campaigns = list(Campaign.objects.for_listing())
+    headlines = reports.headline_reports(campaigns)
+    for campaign in campaigns:
+        campaign.headlines = headlines.get(campaign.pk, [])
+    return campaigns
+
+
+def campaigns_with_headlines():
+    """Every campaign with `.headlines`: each indicator's total and newest target.
+
+    Cached until campaign data changes; five grouped queries on a cold cache.
+    """
+    return cache.remember(("index",), _headline_campaigns)
+
+
+def search(words):
+    """Campaigns whose name or description holds every word (for the site search)."""
+    found = Campaign.objects.all()
+    for word in words:
+        found = found.filter(name__icontains=word) | found.filter(description__icontains=word)
+    return found
+
+
+def target_progress(**filters):
+    """Targets matching `filters`, each as a `Progress` (result, percent) in one query.
+
+    For the leaders' page once targets link to resolutions:
+    `target_progress(resolution_target__in=ids)`.
+    """
+    targets = (
+        Target.objects.filter(**filters)
+        .with_results()
+        .select_related("indicator__campaign", "area")
+        .order_by("indicator__campaign__name", "indicator__order", "-period_start")
+    )
+    return [
+        reports.Progress(
+            target, target.result_money if target.indicator.is_money else target.result_quantity
+        )
+        for target in targets
+    ]

@@ -258,6 +258,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# No start-up banner in every manage.py command's output.
+AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
 # Behind a reverse proxy, say which header carries the client address and how many

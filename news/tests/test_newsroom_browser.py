@@ -116,6 +116,9 @@ def test_an_article_goes_from_editor_to_review_to_the_home_page(
     assert {"400", "800"} <= set(renditions)
     for width, rendition_url in renditions.items():
         assert f"{rendition_url} {width}w" in srcset
+    # What the browser shows is one of those renditions, never the file as uploaded.
+    shown = photo_in_page.evaluate("img => new URL(img.currentSrc).pathname")
+    assert shown in renditions.values()
     assert body.locator("figcaption").inner_text() == "Quang cảnh hội nghị"
     resident.screenshot(path=screenshot_dir / "9-nguoi-dan-doc-bai.png", full_page=True)
     resident_context.close()

@@ -46,3 +46,10 @@ def target_progress(**filters):
         )
         for target in targets
     ]
+
+
+def results_for_area(area):
+    """An area's campaign results: per indicator its total there and the area's own
+    targets with progress, ordered by campaign (three grouped queries, however many
+    entries)."""
+    return reports.area_reports(area)

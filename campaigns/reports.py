@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Q
+
 from campaigns.models import Entry, Indicator, Target
 from mattran.models import ResidentialArea
 
@@ -186,6 +188,34 @@ def year_reports(year):
     )
     areas = list(ResidentialArea.objects.all())
     return _report(indicators, entries, areas=areas, monthly=True, year=year)
+
+
+def area_reports(area):
+    """One residential area's results: each indicator with entries or a target there, its
+    total in the area and the area's own targets with progress (three queries)."""
+    entries = Entry.objects.filter(area=area)
+    targets = Target.objects.filter(area=area)
+    indicators = (
+        Indicator.objects.filter(
+            Q(pk__in=entries.values("indicator")) | Q(pk__in=targets.values("indicator"))
+        )
+        .select_related("campaign")
+        .order_by("campaign__order", "campaign__name", "order", "pk")
+    )
+    reports = {
+        indicator.pk: IndicatorReport(indicator, total=_row(indicator, area.name, None))
+        for indicator in indicators
+    }
+    for row in entries.by_indicator():
+        report = reports[row["indicator"]]
+        report.total = _row(report.indicator, area.name, row)
+    rows = targets.with_results().order_by("indicator", "-period_start", "-period_end")
+    for target in rows:
+        report = reports[target.indicator_id]
+        target.indicator = report.indicator  # already loaded: no query per target
+        result = target.result_money if report.indicator.is_money else target.result_quantity
+        report.targets.append(Progress(target, result))
+    return list(reports.values())
 
 
 def years_with_entries():

@@ -1,8 +1,10 @@
 import datetime
 from decimal import Decimal
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from campaigns.models import Campaign, Entry, Indicator, Target
@@ -167,3 +169,12 @@ def test_area_index_queries_do_not_grow_with_data(client, django_assert_num_quer
     # the areas
     with django_assert_num_queries(1):
         assert client.get("/khu-dan-cu/").status_code == 200
+
+
+def test_demo_area_page_shows_the_board_of_khu_pho_1(client):
+    call_command("load_demo", stdout=StringIO())
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert "Ban công tác Mặt trận khu phố 1" in response.content.decode()

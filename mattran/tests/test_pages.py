@@ -1,7 +1,9 @@
 import re
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.management import call_command
 from reversion.models import Version
 
 from mattran.models import WardSettings
@@ -172,3 +174,24 @@ def test_page_queries_do_not_grow_with_pages(client, django_assert_num_queries, 
     # the published pages in menu order
     with django_assert_num_queries(1):
         assert client.get("/gioi-thieu/").status_code == 200
+
+
+def test_demo_pages_load_twice_and_the_contact_page_carries_the_wards_details(client):
+    call_command("load_demo", stdout=StringIO())
+    before = list(Page.objects.order_by("pk").values())
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert list(Page.objects.order_by("pk").values()) == before
+    assert [item.title for item in Page.objects.menu()] == [
+        "Lịch sử",
+        "Chức năng, nhiệm vụ",
+        "Cơ cấu tổ chức",
+        "Liên hệ",
+    ]
+    ward = WardSettings.current()
+    contact = client.get("/gioi-thieu/lien-he/").content.decode()
+    assert ward.address in contact and ward.phone in contact
+    assert 'href="https://www.openstreetmap.org/search?query=' in contact
+    for item in Page.objects.menu():
+        assert client.get(item.url).status_code == 200

@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
+from django.template import Context, Template
 from reversion.models import Version
 
 from mattran.models import WardSettings
@@ -195,3 +196,21 @@ def test_demo_pages_load_twice_and_the_contact_page_carries_the_wards_details(cl
     assert 'href="https://www.openstreetmap.org/search?query=' in contact
     for item in Page.objects.menu():
         assert client.get(item.url).status_code == 200
+
+
+def test_header_tag_gives_the_menu_without_a_query_once_cached(django_assert_num_queries):
+    _page("Lịch sử", order=1)
+    _page("Liên hệ", order=2)
+    header = Template(
+        "{% load site_menu %}{% page_menu as about_pages %}"
+        "{% for item in about_pages %}<a href='{{ item.url }}'>{{ item.title }}</a>{% endfor %}"
+    )
+    header.render(Context())
+
+    with django_assert_num_queries(0):
+        html = header.render(Context())
+
+    assert (
+        html
+        == "<a href='/gioi-thieu/lich-su/'>Lịch sử</a><a href='/gioi-thieu/lien-he/'>Liên hệ</a>"
+    )

@@ -8,6 +8,7 @@ it is cached as plain tuples and forgotten whenever a page is saved or deleted.
 from typing import NamedTuple
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
@@ -114,6 +115,13 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("pages:detail", args=[self.slug])
+
+    def clean(self):
+        # Derive the slug here too, so a clash shows as a form error, not a failed save.
+        if not self.slug and self.title:
+            self.slug = slugify_vi(nfc(self.title))
+            if not self.slug:
+                raise ValidationError({"slug": "Xin nhập đường dẫn bằng chữ hoặc số."})
 
     @property
     def summary(self):

@@ -214,3 +214,23 @@ def test_header_tag_gives_the_menu_without_a_query_once_cached(django_assert_num
         html
         == "<a href='/gioi-thieu/lich-su/'>Lịch sử</a><a href='/gioi-thieu/lien-he/'>Liên hệ</a>"
     )
+
+
+def test_admin_refuses_a_second_page_with_the_same_title_in_vietnamese(admin_client):
+    _page("Lịch sử")
+    typed = {
+        "title": "Lịch sử",
+        "slug": "",
+        "body": "<p>Bản thứ hai</p>",
+        "menu_order": "2",
+        "is_published": "on",
+        "map_url": "",
+    }
+
+    response = admin_client.post("/quan-tri/mattran/page/add/", typed)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "đã tồn tại" in str(errors["slug"])
+    assert "Bản thứ hai" in response.content.decode()  # what was typed is kept
+    assert Page.objects.count() == 1

@@ -34,6 +34,7 @@ def detail(request, slug):
             "today": today,
             "boards": boards,
             "meetings": meeting_queries.for_area(area, request.user, limit=MEETINGS_SHOWN),
+            "meetings_shown": MEETINGS_SHOWN,
             "reports": campaign_queries.results_for_area(area),
         },
     )

@@ -178,3 +178,16 @@ def test_demo_area_page_shows_the_board_of_khu_pho_1(client):
 
     assert response.status_code == 200
     assert "Ban công tác Mặt trận khu phố 1" in response.content.decode()
+
+
+def test_area_page_lists_its_ten_newest_meetings_and_links_to_the_rest(client):
+    _area_data(12)
+
+    html = client.get(URL).content.decode()
+
+    assert "Sinh hoạt khu phố 1 lần 11" in html and "Sinh hoạt khu phố 1 lần 2<" in html
+    assert "Sinh hoạt khu phố 1 lần 1<" not in html
+    assert "/hoi-nghi/?to_chuc=ban-cong-tac-mat-tran-khu-pho-1" in html
+    rest = client.get("/hoi-nghi/?to_chuc=ban-cong-tac-mat-tran-khu-pho-1").content.decode()
+    assert "Sinh hoạt khu phố 1 lần 1<" in rest
+    assert "Sinh hoạt khu phố 2" not in rest

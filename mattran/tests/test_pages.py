@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.template import Context, Template
 from reversion.models import Version
 
-from mattran.models import WardSettings
+from mattran.models import ResidentialArea, WardSettings
 from mattran.pages import Page
+from mattran.portal_sitemaps import AreaSitemap, PageSitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +235,15 @@ def test_admin_refuses_a_second_page_with_the_same_title_in_vietnamese(admin_cli
     assert "đã tồn tại" in str(errors["slug"])
     assert "Bản thứ hai" in response.content.decode()  # what was typed is kept
     assert Page.objects.count() == 1
+
+
+def test_sitemap_offers_published_pages_only():
+    _page("Lịch sử")
+    _page("Bản nháp", is_published=False)
+    ResidentialArea.objects.create(name="Khóm Tân An")
+
+    pages = [PageSitemap().location(item) for item in PageSitemap().items()]
+    areas = [AreaSitemap().location(item) for item in AreaSitemap().items()]
+
+    assert pages == ["/gioi-thieu/lich-su/"]
+    assert areas == ["/khu-dan-cu/khom-tan-an/"]

@@ -9,8 +9,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
-
 from campaigns.models import Entry, Indicator, Target
 from mattran.models import ResidentialArea
 
@@ -193,29 +191,32 @@ def year_reports(year):
 def area_reports(area):
     """One residential area's results: each indicator with entries or a target there, its
     total in the area and the area's own targets with progress (three queries)."""
-    entries = Entry.objects.filter(area=area)
-    targets = Target.objects.filter(area=area)
+    totals = {row["indicator"]: row for row in Entry.objects.filter(area=area).by_indicator()}
+    targets = list(
+        Target.objects.filter(area=area)
+        .with_results()
+        .order_by("indicator", "-period_start", "-period_end")
+    )
+    # The ids come from the two summaries: no second pass over the area's entries.
     indicators = (
-        Indicator.objects.filter(
-            Q(pk__in=entries.values("indicator")) | Q(pk__in=targets.values("indicator"))
-        )
+        Indicator.objects.filter(pk__in={*totals, *(target.indicator_id for target in targets)})
         .select_related("campaign")
         .order_by("campaign__order", "campaign__name", "order", "pk")
     )
-    reports = {
-        indicator.pk: IndicatorReport(indicator, total=_row(indicator, area.name, None))
-        for indicator in indicators
-    }
-    for row in entries.by_indicator():
-        report = reports[row["indicator"]]
-        report.total = _row(report.indicator, area.name, row)
-    rows = targets.with_results().order_by("indicator", "-period_start", "-period_end")
-    for target in rows:
-        report = reports[target.indicator_id]
+    reports = []
+    by_id = {}
+    for indicator in indicators:
+        report = IndicatorReport(
+            indicator, total=_row(indicator, area.name, totals.get(indicator.pk))
+        )
+        reports.append(report)
+        by_id[indicator.pk] = report
+    for target in targets:
+        report = by_id[target.indicator_id]
         target.indicator = report.indicator  # already loaded: no query per target
         result = target.result_money if report.indicator.is_money else target.result_quantity
         report.targets.append(Progress(target, result))
-    return list(reports.values())
+    return reports
 
 
 def years_with_entries():

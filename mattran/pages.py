@@ -21,6 +21,7 @@ from mattran.images import size_body_images
 from mattran.text import nfc, slugify_vi
 
 MENU_CACHE_KEY = "mattran:pages-menu"
+MAP_URL_VALIDATOR = URLValidator(schemes=["https"])
 
 
 class MenuItem(NamedTuple):
@@ -90,7 +91,7 @@ class Page(models.Model):
         "đường dẫn bản đồ",
         max_length=500,
         blank=True,
-        validators=[URLValidator(schemes=["https"])],
+        validators=[MAP_URL_VALIDATOR],
         help_text="Ví dụ đường dẫn Google Maps hoặc OpenStreetMap, bắt đầu bằng https://",
     )
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
@@ -126,6 +127,16 @@ class Page(models.Model):
     @property
     def summary(self):
         return html_to_text(self.body)
+
+    @property
+    def map_link(self):
+        """The map URL only if it is https: a value saved past the form (shell, import)
+        must not put a `javascript:` link on the page."""
+        try:
+            MAP_URL_VALIDATOR(self.map_url)
+        except ValidationError:
+            return ""
+        return self.map_url
 
 
 @receiver(post_save, sender=Page)

@@ -247,3 +247,12 @@ def test_sitemap_offers_published_pages_only():
 
     assert pages == ["/gioi-thieu/lich-su/"]
     assert areas == ["/khu-dan-cu/khom-tan-an/"]
+
+
+def test_a_map_link_saved_past_the_form_must_be_https_to_show(client):
+    _page("Liên hệ", show_contact=True, map_url="javascript:alert(1)")
+
+    html = client.get("/gioi-thieu/lien-he/").content.decode()
+
+    assert "javascript:" not in html
+    assert "Xem bản đồ" not in html

@@ -188,6 +188,37 @@ def year_reports(year):
     return _report(indicators, entries, areas=areas, monthly=True, year=year)
 
 
+def area_reports(area):
+    """One residential area's results: each indicator with entries or a target there, its
+    total in the area and the area's own targets with progress (three queries)."""
+    totals = {row["indicator"]: row for row in Entry.objects.filter(area=area).by_indicator()}
+    targets = list(
+        Target.objects.filter(area=area)
+        .with_results()
+        .order_by("indicator", "-period_start", "-period_end")
+    )
+    # The ids come from the two summaries: no second pass over the area's entries.
+    indicators = (
+        Indicator.objects.filter(pk__in={*totals, *(target.indicator_id for target in targets)})
+        .select_related("campaign")
+        .order_by("campaign__order", "campaign__name", "order", "pk")
+    )
+    reports = []
+    by_id = {}
+    for indicator in indicators:
+        report = IndicatorReport(
+            indicator, total=_row(indicator, area.name, totals.get(indicator.pk))
+        )
+        reports.append(report)
+        by_id[indicator.pk] = report
+    for target in targets:
+        report = by_id[target.indicator_id]
+        target.indicator = report.indicator  # already loaded: no query per target
+        result = target.result_money if report.indicator.is_money else target.result_quantity
+        report.targets.append(Progress(target, result))
+    return reports
+
+
 def years_with_entries():
     return [day.year for day in Entry.objects.dates("date", "year", order="DESC")]
 

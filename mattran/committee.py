@@ -12,10 +12,12 @@ from mattran.models import Body, Membership
 BODY_KIND_ORDER = [Body.Kind.STANDING_BOARD, Body.Kind.COMMITTEE, Body.Kind.AREA_BOARD]
 
 
-def current_roster(day):
-    """[(body, term, [memberships by rank, then name])] for the bodies with members on `day`."""
+def current_roster(day, **filters):
+    """[(body, term, [memberships by rank, then name])] for the bodies with members on `day`,
+    narrowed by `filters` on Membership (`body__area=area` for one area's board)."""
     memberships = (
         Membership.objects.current(day)
+        .filter(**filters)
         .select_related("person", "body", "body__area", "term")
         .order_by("body__order", "body__name", "body_id", "-term__start_year")
     )

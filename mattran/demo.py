@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from mattran import roles
+from mattran import pages_demo, roles
 from mattran.models import ResidentialArea, WardSettings
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
@@ -33,6 +33,7 @@ def load(stdout):
     for order, (name, kind) in enumerate(AREAS, start=1):
         ResidentialArea.objects.get_or_create(name=name, defaults={"kind": kind, "order": order})
     stdout.write(f"  Phường: {ward.ward_name}, {len(AREAS)} khu dân cư")
+    pages_demo.load(stdout, ward)
     load_accounts(stdout)
 
 

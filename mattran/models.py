@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from mattran import names
 from mattran.text import fold, nfc, slugify_vi
@@ -81,6 +82,9 @@ class ResidentialArea(models.Model):
         if not self.slug:
             self.slug = slugify_vi(self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("areas:detail", args=[self.slug])
 
 
 class Body(models.Model):
@@ -328,3 +332,6 @@ class Membership(models.Model):
         start = f"{self.started_on:%d/%m/%Y}" if self.started_on else "đầu nhiệm kỳ"
         end = f"{self.ended_on:%d/%m/%Y}" if self.ended_on else "cuối nhiệm kỳ"
         return f"từ {start} đến {end}"
+
+
+from mattran.pages import Page  # noqa: E402, F401  (its own module; registered under mattran)

@@ -37,6 +37,8 @@ urlpatterns = [
     path("bien-tap/xem-truoc/", include("news.preview_urls")),
     path("hoi-nghi/", include("meetings.urls")),
     path("to-chuc/", include("mattran.committee_urls")),
+    path("gioi-thieu/", include("mattran.page_urls")),
+    path("khu-dan-cu/", include("mattran.area_urls")),
     path("van-dong/", include("campaigns.urls")),
     path("", include("news.urls")),
 ]

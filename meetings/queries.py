@@ -28,3 +28,10 @@ def count_this_year(user):
     return (
         Meeting.objects.visible_to(user).filter(starts_at__year=timezone.localdate().year).count()
     )
+
+
+def for_area(area, user, limit=10):
+    """Meetings held by the bodies of one residential area (its Ban công tác Mặt trận),
+    newest first."""
+    meetings = Meeting.objects.visible_to(user).filter(body__area=area).for_listing()
+    return list(meetings.order_by("-starts_at", "-pk")[:limit])

@@ -2,9 +2,10 @@
 here goes through `Meeting.objects.visible_to(user)`, so a leaders-only meeting never
 shows up where it should not."""
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from meetings.models import Meeting
+from meetings.models import Attachment, Meeting, ResolutionTarget
 
 
 def search(q, user):
@@ -27,4 +28,25 @@ def count(user):
 def count_this_year(user):
     return (
         Meeting.objects.visible_to(user).filter(starts_at__year=timezone.localdate().year).count()
+    )
+
+
+def meetings_with_internal_minutes():
+    """For the leaders' page: meetings with internal minutes, each with `.minutes`."""
+    minutes = Attachment.objects.internal_minutes()
+    return (
+        Meeting.objects.filter(attachments__in=minutes)
+        .distinct()
+        .select_related("body")
+        .prefetch_related(Prefetch("attachments", queryset=minutes, to_attr="minutes"))
+        .order_by("-starts_at", "-pk")
+    )
+
+
+def open_targets():
+    """Every open resolution target with its resolution and meeting, overdue ones first."""
+    return (
+        ResolutionTarget.objects.open()
+        .select_related("resolution__meeting")
+        .overdue_first(timezone.localdate())
     )

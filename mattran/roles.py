@@ -85,4 +85,11 @@ def is_leader(user):
     """Leaders see records marked for leaders only; superusers count as leaders."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or user.groups.filter(name=LEADERS).exists()
+    if user.is_superuser:
+        return True
+    # Asked by the page, its records and the header alike: one query per request (the
+    # request's user object lives for one request only).
+    cached = getattr(user, "_is_leader", None)
+    if cached is None:
+        cached = user._is_leader = user.groups.filter(name=LEADERS).exists()
+    return cached

@@ -318,3 +318,7 @@ INSTALLED_APPS += ["import_export"]
 # An import is saved whole or not at all: one transaction around the file.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# --- portal wiring ---
+# The header shows "Lãnh đạo" to leaders only; the check is lazy, so anonymous pages pay nothing.
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("mattran.context_processors.leader")

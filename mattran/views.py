@@ -54,6 +54,8 @@ def robots_txt(request):
         "Disallow: /quan-tri/",
         "Disallow: /tai-khoan/",
         "Disallow: /tim-kiem/",
+        # Staff preview and editor uploads: never for search engines.
+        "Disallow: /bien-tap/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

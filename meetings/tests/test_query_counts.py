@@ -137,6 +137,6 @@ def test_meeting_page_queries_for_a_leader(
     client, leader, django_assert_num_queries, many_meetings
 ):
     client.force_login(leader)
-    # session, user, leader group check for meetings and again for attachments,
-    # then the eight of the public page
-    _measure(client, many_meetings.get_absolute_url(), django_assert_num_queries, 12)
+    # session, user, one leader group check (remembered for the request), then the eight
+    # of the public page
+    _measure(client, many_meetings.get_absolute_url(), django_assert_num_queries, 11)

@@ -46,3 +46,17 @@ def target_progress(**filters):
         )
         for target in targets
     ]
+
+
+def highlights(limit=3, per_campaign=2):
+    """For the home page: up to `limit` campaigns that have targets, each as
+    `(campaign, reports)` with up to `per_campaign` indicator reports carrying a
+    `.headline` progress. Read from the cached headlines: no query on a warm cache."""
+    chosen = []
+    for campaign in campaigns_with_headlines():
+        with_targets = [report for report in campaign.headlines if report.headline]
+        if with_targets:
+            chosen.append((campaign, with_targets[:per_campaign]))
+        if len(chosen) == limit:
+            break
+    return chosen

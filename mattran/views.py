@@ -8,23 +8,32 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
+from campaigns import queries as campaign_queries
 from mattran.text import nfc
+from meetings import queries as meeting_queries
 from news import queries as news_queries
 
 HOME_FEATURED = 3
 HOME_LATEST = 6
 HOME_PER_CATEGORY = 4
+HOME_MEETINGS = 3
+HOME_CAMPAIGNS = 3
 SEARCH_PAGE_SIZE = 12
 
 
 @require_GET
 def home(request):
-    """Featured and latest news, then one block per section."""
+    """Featured and latest news, upcoming meetings (the latest ones when none is coming),
+    campaign highlights with their progress, then one news block per section."""
     featured = news_queries.featured(HOME_FEATURED)
     latest = news_queries.latest(HOME_LATEST, exclude=[article.pk for article in featured])
+    meetings, meetings_upcoming = meeting_queries.upcoming_or_latest(request.user, HOME_MEETINGS)
     context = {
         "featured": featured,
         "latest": latest,
+        "meetings": meetings,
+        "meetings_upcoming": meetings_upcoming,
+        "campaign_highlights": campaign_queries.highlights(HOME_CAMPAIGNS),
         "news_blocks": news_queries.home_blocks(HOME_PER_CATEGORY),
     }
     return render(request, "mattran/home.html", context)

@@ -2,7 +2,7 @@
 here goes through `Meeting.objects.visible_to(user)`, so a leaders-only meeting never
 shows up where it should not."""
 
-from django.db.models import Prefetch
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from meetings.models import Attachment, Meeting, ResolutionTarget
@@ -50,3 +50,22 @@ def open_targets():
         .select_related("resolution__meeting")
         .overdue_first(timezone.localdate())
     )
+
+
+def upcoming_or_latest(user, limit=3):
+    """`(meetings, are_upcoming)`: the next `limit` meetings, or the latest ones when none
+    is coming. One query either way: upcoming rows sort first (soonest first), past rows
+    after them (newest first), and past rows are dropped when any upcoming one exists."""
+    now = timezone.now()
+    coming = Q(starts_at__gte=now)
+    rows = list(
+        Meeting.objects.visible_to(user)
+        .for_listing()
+        .annotate(
+            is_past=Case(When(coming, then=Value(0)), default=Value(1)),
+            coming_at=Case(When(coming, then=F("starts_at")), default=None),
+        )
+        .order_by("is_past", F("coming_at").asc(nulls_last=True), "-starts_at", "-pk")[:limit]
+    )
+    upcoming_rows = [meeting for meeting in rows if not meeting.is_past]
+    return (upcoming_rows, True) if upcoming_rows else (rows, False)

@@ -19,3 +19,9 @@ from meetings.tests.conftest import (  # noqa: F401
     staff_outside_leaders,
     term,
 )
+from news.tests.conftest import (  # noqa: F401
+    category,
+    make_article,
+    many_articles,
+    other_category,
+)

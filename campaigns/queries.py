@@ -2,6 +2,7 @@
 
 from campaigns import cache, reports
 from campaigns.models import Campaign, Target
+from mattran.text import fold
 
 
 def _headline_campaigns():
@@ -21,10 +22,17 @@ def campaigns_with_headlines():
 
 
 def search(words):
-    """Campaigns whose name or description holds every word (for the site search)."""
-    found = Campaign.objects.all()
-    for word in words:
-        found = found.filter(name__icontains=word) | found.filter(description__icontains=word)
+    """Campaigns whose name or description holds every word, typed with or without
+    diacritics (for the site search). A ward runs a few dozen campaigns at most, so this
+    reads the cached list rather than asking the database: no query on a warm cache."""
+    folded = [fold(word) for word in words if fold(word)]
+    if not folded:
+        return []
+    found = []
+    for campaign in campaigns_with_headlines():
+        text = fold(f"{campaign.name} {campaign.description}")
+        if all(word in text for word in folded):
+            found.append(campaign)
     return found
 
 

@@ -19,6 +19,7 @@ HOME_PER_CATEGORY = 4
 HOME_MEETINGS = 3
 HOME_CAMPAIGNS = 3
 SEARCH_PAGE_SIZE = 12
+SEARCH_MEETINGS = 10
 
 
 @require_GET
@@ -41,16 +42,28 @@ def home(request):
 
 @require_GET
 def search(request):
-    """/tim-kiem/?q=: typed with or without diacritics; results paginated."""
+    """/tim-kiem/?q=: news, meetings and campaigns, typed with or without diacritics.
+
+    News is paginated; meetings (only those the visitor may see) show the first few with
+    their count; campaigns come from their cached list."""
     query = nfc(request.GET.get("q", "")).strip()[:200]
     page = None
+    meetings, meeting_count, campaigns = [], 0, []
     if query:
         paginator = Paginator(news_queries.search(query), SEARCH_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
+        found_meetings = meeting_queries.search(query, request.user)
+        meetings = list(found_meetings[:SEARCH_MEETINGS])
+        meeting_count = found_meetings.count()
+        campaigns = campaign_queries.search(query.split())
     context = {
         "query": query,
         "page_obj": page,
         "results": page.object_list if page else [],
+        "article_count": page.paginator.count if page else 0,
+        "meetings": meetings,
+        "meeting_count": meeting_count,
+        "campaigns": campaigns,
         "pagination_query": urlencode({"q": query}),
     }
     return render(request, "mattran/search.html", context)

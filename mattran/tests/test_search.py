@@ -24,7 +24,8 @@ def group(html, heading_id):
 
 
 def counts(html):
-    found = re.search(r"(\d+) tin, (\d+) hội nghị, (\d+) cuộc vận động", html)
+    summary = html[html.index('class="search-summary"') :]
+    found = re.search(r"Tìm thấy (\d+) tin, (\d+) hội nghị, (\d+) cuộc vận động", summary)
     return tuple(int(n) for n in found.groups())
 
 

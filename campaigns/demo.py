@@ -11,6 +11,7 @@ from decimal import Decimal
 from campaigns.models import Campaign, Entry, Indicator, Target
 from mattran.models import Body
 from mattran.text import slugify_vi
+from meetings.models import ResolutionTarget
 from news.models import Article
 
 Unit, Kind = Indicator.Unit, Indicator.Kind
@@ -295,4 +296,37 @@ def load(stdout):
                     indicator=indicator, area=None, **key, defaults=fields
                 )
                 entries += 1
-    stdout.write(f"  Cuộc vận động: {len(CAMPAIGNS)} cuộc, {entries} số liệu")
+    linked = _link_resolution_target()
+    stdout.write(
+        f"  Cuộc vận động: {len(CAMPAIGNS)} cuộc, {entries} số liệu"
+        + (", 1 mức chỉ tiêu gắn với nghị quyết" if linked else "")
+    )
+
+
+# The report of 08/7/2024 gives the fund's 21.000.000 đ target for 2024 and, in the same
+# meeting's programme for the second half, the drive for poverty reduction it serves.
+LINKED_RESOLUTION_TARGET = "giảm nghèo bền vững"
+LINKED_INDICATOR = "Vận động Quỹ “Vì người nghèo”"
+
+
+def _link_resolution_target():
+    """Tie the fund's 2024 target to that resolution target, so the leaders' page shows
+    its progress. Does nothing when the meetings demo has not run; never relinks."""
+    resolution_target = (
+        ResolutionTarget.objects.filter(
+            text__icontains=LINKED_RESOLUTION_TARGET, resolution__meeting__starts_at__year=2024
+        )
+        .order_by("pk")
+        .first()
+    )
+    if resolution_target is None:
+        return False
+    target = Target.objects.filter(
+        indicator__name=LINKED_INDICATOR, area=None, period_start=datetime.date(2024, 1, 1)
+    ).first()
+    if target is None:
+        return False
+    if target.resolution_target_id is None:
+        target.resolution_target = resolution_target
+        target.save(update_fields=["resolution_target"])
+    return True

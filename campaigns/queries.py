@@ -2,6 +2,7 @@
 
 from campaigns import cache, reports
 from campaigns.models import Campaign, Target
+from mattran.text import fold
 
 
 def _headline_campaigns():
@@ -21,10 +22,17 @@ def campaigns_with_headlines():
 
 
 def search(words):
-    """Campaigns whose name or description holds every word (for the site search)."""
-    found = Campaign.objects.all()
-    for word in words:
-        found = found.filter(name__icontains=word) | found.filter(description__icontains=word)
+    """Campaigns whose name or description holds every word, typed with or without
+    diacritics (for the site search). A ward runs a few dozen campaigns at most, so this
+    reads the cached list rather than asking the database: no query on a warm cache."""
+    folded = [fold(word) for word in words if fold(word)]
+    if not folded:
+        return []
+    found = []
+    for campaign in campaigns_with_headlines():
+        text = fold(f"{campaign.name} {campaign.description}")
+        if all(word in text for word in folded):
+            found.append(campaign)
     return found
 
 
@@ -53,3 +61,17 @@ def results_for_area(area):
     targets with progress, ordered by campaign. Cached until campaign data changes;
     three grouped queries on a cold cache, however many entries."""
     return cache.remember(("area", area.pk), reports.area_reports, area)
+
+
+def highlights(limit=3, per_campaign=2):
+    """For the home page: up to `limit` campaigns that have targets, each as
+    `(campaign, reports)` with up to `per_campaign` indicator reports carrying a
+    `.headline` progress. Read from the cached headlines: no query on a warm cache."""
+    chosen = []
+    for campaign in campaigns_with_headlines():
+        with_targets = [report for report in campaign.headlines if report.headline]
+        if with_targets:
+            chosen.append((campaign, with_targets[:per_campaign]))
+        if len(chosen) == limit:
+            break
+    return chosen

@@ -13,5 +13,6 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    # Back to the home page, not the admin's English "logged out" screen.
+    path("dang-xuat/", auth_views.LogoutView.as_view(next_page="home"), name="logout"),
 ]

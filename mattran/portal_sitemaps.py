@@ -20,6 +20,11 @@ class PageSitemap(Sitemap):
     def lastmod(self, page):
         return page.updated_at
 
+    def get_latest_lastmod(self):
+        # As the other sections: the index goes without a date rather than reading
+        # every page to find one.
+        return None
+
 
 class AreaSitemap(Sitemap):
     changefreq = "weekly"

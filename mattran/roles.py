@@ -39,6 +39,9 @@ _RECORD_MEETINGS = [
     "mattran.view_term",
 ]
 
+# The portal's own pages ("Giới thiệu") are written like news.
+_WRITE_PAGES = ["mattran.add_page", "mattran.change_page", "mattran.view_page"]
+
 GROUP_PERMISSIONS = {
     # Write and edit drafts, submit them; never publish, never delete articles.
     EDITORS: [
@@ -49,6 +52,7 @@ GROUP_PERMISSIONS = {
         "taggit.add_tag",
         "taggit.view_tag",
         *_RECORD_MEETINGS,
+        *_WRITE_PAGES,
     ],
     # Review, publish, schedule, unpublish; keep sections and tags tidy.
     REVIEWERS: [
@@ -64,6 +68,8 @@ GROUP_PERMISSIONS = {
         "taggit.change_tag",
         "taggit.view_tag",
         *_RECORD_MEETINGS,
+        *_WRITE_PAGES,
+        "mattran.delete_page",
     ],
     # Leaders read leaders-only records on the public site; no admin rights.
     LEADERS: [],
@@ -85,4 +91,11 @@ def is_leader(user):
     """Leaders see records marked for leaders only; superusers count as leaders."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or user.groups.filter(name=LEADERS).exists()
+    if user.is_superuser:
+        return True
+    # Asked by the page, its records and the header alike: one query per request (the
+    # request's user object lives for one request only).
+    cached = getattr(user, "_is_leader", None)
+    if cached is None:
+        cached = user._is_leader = user.groups.filter(name=LEADERS).exists()
+    return cached

@@ -247,7 +247,7 @@ MIDDLEWARE += [
 
 # Whole-page cache for anonymous residents (mattran/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
-PAGE_CACHE_PREFIXES = ["/tin-tuc/"]
+PAGE_CACHE_PREFIXES = ["/tin-tuc/", "/gioi-thieu/"]
 
 # django-axes: lock a username from one address, not the whole ward behind one NAT.
 AUTHENTICATION_BACKENDS = [
@@ -320,3 +320,7 @@ INSTALLED_APPS += ["import_export"]
 # An import is saved whole or not at all: one transaction around the file.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# --- portal wiring ---
+# The header shows "Lãnh đạo" to leaders only; the check is lazy, so anonymous pages pay nothing.
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("mattran.context_processors.leader")

@@ -25,3 +25,7 @@ def gather_sitemaps():
             module = import_module(f"{app_config.name}.sitemaps")
             sitemaps.update(getattr(module, "SITEMAPS", {}))
     return sitemaps
+
+
+# mattran is one of the apps the gatherer reads: its own pages ("Giới thiệu", areas).
+from mattran.portal_sitemaps import SITEMAPS  # noqa: E402, F401

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from mattran import views
+from mattran import leaders, views
 from mattran.sitemaps import gather_sitemaps
 
 SITEMAPS = gather_sitemaps()
@@ -35,6 +35,8 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("bien-tap/anh/", include("mattran.uploads")),
     path("bien-tap/xem-truoc/", include("news.preview_urls")),
+    # Before meetings.urls: the leaders' page gathers from meetings and campaigns.
+    path("hoi-nghi/lanh-dao/", leaders.leaders, name="leaders"),
     path("hoi-nghi/", include("meetings.urls")),
     path("to-chuc/", include("mattran.committee_urls")),
     path("gioi-thieu/", include("mattran.page_urls")),

@@ -8,23 +8,33 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
+from campaigns import queries as campaign_queries
 from mattran.text import nfc
+from meetings import queries as meeting_queries
 from news import queries as news_queries
 
 HOME_FEATURED = 3
 HOME_LATEST = 6
 HOME_PER_CATEGORY = 4
+HOME_MEETINGS = 3
+HOME_CAMPAIGNS = 3
 SEARCH_PAGE_SIZE = 12
+SEARCH_MEETINGS = 10
 
 
 @require_GET
 def home(request):
-    """Featured and latest news, then one block per section."""
+    """Featured and latest news, upcoming meetings (the latest ones when none is coming),
+    campaign highlights with their progress, then one news block per section."""
     featured = news_queries.featured(HOME_FEATURED)
     latest = news_queries.latest(HOME_LATEST, exclude=[article.pk for article in featured])
+    meetings, meetings_upcoming = meeting_queries.upcoming_or_latest(request.user, HOME_MEETINGS)
     context = {
         "featured": featured,
         "latest": latest,
+        "meetings": meetings,
+        "meetings_upcoming": meetings_upcoming,
+        "campaign_highlights": campaign_queries.highlights(HOME_CAMPAIGNS),
         "news_blocks": news_queries.home_blocks(HOME_PER_CATEGORY),
     }
     return render(request, "mattran/home.html", context)
@@ -32,16 +42,28 @@ def home(request):
 
 @require_GET
 def search(request):
-    """/tim-kiem/?q=: typed with or without diacritics; results paginated."""
+    """/tim-kiem/?q=: news, meetings and campaigns, typed with or without diacritics.
+
+    News is paginated; meetings (only those the visitor may see) show the first few with
+    their count; campaigns come from their cached list."""
     query = nfc(request.GET.get("q", "")).strip()[:200]
     page = None
+    meetings, meeting_count, campaigns = [], 0, []
     if query:
         paginator = Paginator(news_queries.search(query), SEARCH_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
+        found_meetings = meeting_queries.search(query, request.user)
+        meetings = list(found_meetings[:SEARCH_MEETINGS])
+        meeting_count = found_meetings.count()
+        campaigns = campaign_queries.search(query.split())
     context = {
         "query": query,
         "page_obj": page,
         "results": page.object_list if page else [],
+        "article_count": page.paginator.count if page else 0,
+        "meetings": meetings,
+        "meeting_count": meeting_count,
+        "campaigns": campaigns,
         "pagination_query": urlencode({"q": query}),
     }
     return render(request, "mattran/search.html", context)
@@ -54,6 +76,8 @@ def robots_txt(request):
         "Disallow: /quan-tri/",
         "Disallow: /tai-khoan/",
         "Disallow: /tim-kiem/",
+        # Staff preview and editor uploads: never for search engines.
+        "Disallow: /bien-tap/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -2,9 +2,10 @@
 here goes through `Meeting.objects.visible_to(user)`, so a leaders-only meeting never
 shows up where it should not."""
 
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
 
-from meetings.models import Meeting
+from meetings.models import Attachment, Meeting, ResolutionTarget
 
 
 def search(q, user):
@@ -35,3 +36,43 @@ def for_area(area, user, limit=10):
     newest first."""
     meetings = Meeting.objects.visible_to(user).filter(body__area=area).for_listing()
     return list(meetings.order_by("-starts_at", "-pk")[:limit])
+
+
+def meetings_with_internal_minutes():
+    """For the leaders' page: meetings with internal minutes, each with `.minutes`."""
+    minutes = Attachment.objects.internal_minutes()
+    return (
+        Meeting.objects.filter(attachments__in=minutes)
+        .distinct()
+        .select_related("body")
+        .prefetch_related(Prefetch("attachments", queryset=minutes, to_attr="minutes"))
+        .order_by("-starts_at", "-pk")
+    )
+
+
+def open_targets():
+    """Every open resolution target with its resolution and meeting, overdue ones first."""
+    return (
+        ResolutionTarget.objects.open()
+        .select_related("resolution__meeting")
+        .overdue_first(timezone.localdate())
+    )
+
+
+def upcoming_or_latest(user, limit=3):
+    """`(meetings, are_upcoming)`: the next `limit` meetings, or the latest ones when none
+    is coming. One query either way: upcoming rows sort first (soonest first), past rows
+    after them (newest first), and past rows are dropped when any upcoming one exists."""
+    now = timezone.now()
+    coming = Q(starts_at__gte=now)
+    rows = list(
+        Meeting.objects.visible_to(user)
+        .for_listing()
+        .annotate(
+            is_past=Case(When(coming, then=Value(0)), default=Value(1)),
+            coming_at=Case(When(coming, then=F("starts_at")), default=None),
+        )
+        .order_by("is_past", F("coming_at").asc(nulls_last=True), "-starts_at", "-pk")[:limit]
+    )
+    upcoming_rows = [meeting for meeting in rows if not meeting.is_past]
+    return (upcoming_rows, True) if upcoming_rows else (rows, False)

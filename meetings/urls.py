@@ -7,7 +7,6 @@ app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="index"),
     path("lich.ics", views.calendar, name="calendar"),
-    path("lanh-dao/", views.leaders, name="leaders"),
     path("<slug:slug>/", views.meeting_detail, name="detail"),
     path("<slug:slug>/ban-in/", views.meeting_print, name="print"),
     path("<slug:slug>/tai-lieu/<int:pk>/", views.attachment, name="attachment"),

@@ -1,20 +1,18 @@
-"""Public meeting pages, the leaders' page, attachments and the calendar feed.
+"""Public meeting pages, attachments and the calendar feed (the leaders' page, which
+also shows campaign progress, lives in the portal layer: mattran/leaders.py).
 
 Every view starts from `Meeting.objects.visible_to(user)` (or the attachment's own
 `visible_to`): what a visitor may not see is a 404, never a 403 that admits it exists.
 """
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from mattran import roles
 from mattran.models import Body
 from meetings import ical
 from meetings.forms import MeetingFilterForm
@@ -25,13 +23,11 @@ from meetings.models import (
     Election,
     Meeting,
     Resolution,
-    ResolutionTarget,
 )
 
 PAGE_SIZE = 20
 UPCOMING_LIMIT = 10
 CALENDAR_LIMIT = 200
-TARGETS_PAGE_SIZE = 50
 
 
 @require_GET
@@ -153,30 +149,3 @@ def calendar(request):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-hoi-nghi.ics"'
     return response
-
-
-@login_required
-@never_cache
-@require_GET
-def leaders(request):
-    if not roles.is_leader(request.user):
-        raise Http404
-    minutes = Attachment.objects.internal_minutes()
-    meetings = (
-        Meeting.objects.filter(attachments__in=minutes)
-        .distinct()
-        .select_related("body")
-        .prefetch_related(Prefetch("attachments", queryset=minutes, to_attr="minutes"))
-        .order_by("-starts_at", "-pk")
-    )
-    targets = (
-        ResolutionTarget.objects.open()
-        .select_related("resolution__meeting")
-        .overdue_first(timezone.localdate())
-    )
-    page = Paginator(targets, TARGETS_PAGE_SIZE).get_page(request.GET.get("trang"))
-    return render(
-        request,
-        "meetings/leaders.html",
-        {"meetings": meetings, "targets": page.object_list, "page_obj": page},
-    )

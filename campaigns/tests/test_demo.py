@@ -67,3 +67,17 @@ def test_demo_fund_page_shows_progress(demo, client):
 def test_demo_pages_render(demo, client):
     for url in [reverse("campaigns:index"), reverse("campaigns:year", args=[2019])]:
         assert client.get(url).status_code == 200
+
+
+def test_demo_ties_the_fund_target_to_its_resolution_target_once(demo):
+    linked = Target.objects.exclude(resolution_target=None)
+    assert [(t.indicator.name, t.value, t.period_start.year) for t in linked] == [
+        ("Vận động Quỹ “Vì người nghèo”", 21_000_000, 2024)
+    ]
+    resolution_target = linked.get().resolution_target
+    assert "giảm nghèo bền vững" in resolution_target.text
+    assert resolution_target.resolution.meeting.starts_at.year == 2024
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert list(Target.objects.exclude(resolution_target=None)) == list(linked)

@@ -23,6 +23,11 @@ def test_search_finds_campaigns_by_every_word(fund, poor_day):
     assert list(queries.search(["Quỹ"])) == [fund]
 
 
+def test_search_ignores_diacritics_and_case(fund, poor_day):
+    assert list(queries.search(["QUY", "vi", "nguoi", "ngheo"])) == [fund]
+    assert queries.search(["khong-co-dau-nay"]) == []
+
+
 def test_sitemaps_list_campaigns_and_years(fund_raised, fund):
     assert [item.get_absolute_url() for item in CampaignSitemap().items()] == [
         fund.get_absolute_url()

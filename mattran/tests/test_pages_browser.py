@@ -24,7 +24,7 @@ def test_resident_moves_between_pages_with_the_side_menu_on_a_phone(
     phone_page.screenshot(path=str(screenshot_dir / "index.png"), full_page=True)
     assert _fits_the_screen(phone_page)
 
-    phone_page.get_by_role("link", name="Lịch sử").click()
+    phone_page.locator("#noi-dung").get_by_role("link", name="Lịch sử").click()
     assert phone_page.get_by_role("heading", level=1).inner_text() == "Lịch sử"
     menu = phone_page.get_by_role("navigation", name="Các trang giới thiệu")
     menu.get_by_role("link", name="Liên hệ").click()

@@ -133,18 +133,10 @@ def test_roster_page_queries(client, django_assert_num_queries, body, term, many
 
 
 @pytest.mark.django_db
-def test_leaders_page_queries(client, leader, django_assert_num_queries, many_meetings):
-    client.force_login(leader)
-    # session, user, leader group check, open targets count, a page of open targets
-    # with resolution and meeting, meetings with internal minutes, their minutes
-    _measure(client, reverse("meetings:leaders"), django_assert_num_queries, 7)
-
-
-@pytest.mark.django_db
 def test_meeting_page_queries_for_a_leader(
     client, leader, django_assert_num_queries, many_meetings
 ):
     client.force_login(leader)
-    # session, user, leader group check for meetings and again for attachments,
-    # then the eight of the public page
-    _measure(client, many_meetings.get_absolute_url(), django_assert_num_queries, 12)
+    # session, user, one leader group check (remembered for the request), then the eight
+    # of the public page
+    _measure(client, many_meetings.get_absolute_url(), django_assert_num_queries, 11)

@@ -1,16 +1,20 @@
 import datetime
+from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from campaigns.models import Entry, Indicator, Target
 from conftest import PASSWORD
 from meetings.models import Resolution, ResolutionTarget
 from meetings.tests.conftest import make_attachment
 
 pytestmark = pytest.mark.django_db
 
-LEADERS_URL = reverse("meetings:leaders")
+LEADERS_URL = reverse("leaders")
 
 
 def _target(resolution, text, deadline, status=ResolutionTarget.Status.IN_PROGRESS):
@@ -110,3 +114,101 @@ def test_leader_page_pages_targets_keeping_overdue_ones_on_the_first_page(
     assert first.count("Chỉ tiêu còn hạn") == 49
     assert "Trang 1 / 2" in first
     assert second.count("Chỉ tiêu còn hạn") == 6
+
+
+def test_linked_target_shows_the_progress_recorded_for_it(
+    client, leader, public_meeting, fund_raised
+):
+    resolution = Resolution.objects.create(meeting=public_meeting, title="Nghị quyết 6 tháng")
+    linked = _target(resolution, "Vận động Quỹ năm 2024", datetime.date(2030, 12, 31))
+    _target(resolution, "Chỉ tiêu không có số liệu", datetime.date(2030, 12, 31))
+    Target.objects.filter(indicator=fund_raised).update(resolution_target=linked)
+    client.force_login(leader)
+
+    page = client.get(LEADERS_URL).content.decode()
+
+    linked_row = page[
+        page.index("Vận động Quỹ năm 2024") : page.index(
+            "</tr>", page.index("Vận động Quỹ năm 2024")
+        )
+    ]
+    assert "8.000.000 đ" in linked_row
+    assert "21.000.000 đ" in linked_row
+    assert "38 %" in linked_row
+    assert 'class="progress__fill" width="38"' in linked_row
+    assert fund_raised.campaign.get_absolute_url() in linked_row
+    plain_row = page[page.index("Chỉ tiêu không có số liệu") :]
+    assert "progress__bar" not in plain_row[: plain_row.index("</tr>")]
+
+
+@pytest.fixture(params=[5, 200], ids=lambda n: f"{n}-targets")
+def many_linked_targets(request, public_meeting, internal_meeting, fund, areas):
+    """`n` open resolution targets, each with a campaign target of its own and entries."""
+    count = request.param
+    resolution = Resolution.objects.create(meeting=public_meeting, title="Nghị quyết Đại hội")
+    targets = ResolutionTarget.objects.bulk_create(
+        ResolutionTarget(
+            resolution=resolution,
+            text=f"Chỉ tiêu số {n}",
+            deadline=timezone.localdate() + datetime.timedelta(days=n - 3),
+        )
+        for n in range(count)
+    )
+    indicators = Indicator.objects.bulk_create(
+        Indicator(
+            campaign=fund,
+            name=f"Chỉ số {n}",
+            unit=Indicator.Unit.DONG if n % 2 else Indicator.Unit.HOUSE,
+            kind=Indicator.Kind.MONEY if n % 2 else Indicator.Kind.COUNT,
+            order=n,
+        )
+        for n in range(count)
+    )
+    Target.objects.bulk_create(
+        Target.for_year(
+            2024,
+            indicator=indicator,
+            area=areas[n % 3] if n % 4 == 0 else None,
+            value=Decimal(1000),
+            resolution_target=target,
+        )
+        for n, (indicator, target) in enumerate(zip(indicators, targets, strict=True))
+    )
+    Entry.objects.bulk_create(
+        Entry(
+            indicator=indicator,
+            date=datetime.date(2024, 3, 1),
+            area=areas[n % 3],
+            quantity=Decimal(n),
+            money=n * 10,
+        )
+        for n, indicator in enumerate(indicators)
+    )
+    make_attachment(internal_meeting, "Biên bản họp kín", kind="bien-ban", visibility="leaders")
+    return count
+
+
+def test_leaders_page_queries(client, leader, django_assert_num_queries, many_linked_targets):
+    client.force_login(leader)
+    client.get(LEADERS_URL)  # the ward record is cached after the first page
+    # session, user, leader group check, open targets count, a page of open targets with
+    # resolution and meeting, their campaign targets with results, meetings with internal
+    # minutes, their minutes
+    with django_assert_num_queries(8):
+        response = client.get(LEADERS_URL)
+    assert response.status_code == 200
+    shown = min(many_linked_targets, 50)
+    assert response.content.decode().count('class="progress__bar"') == shown
+
+
+def test_demo_leaders_page_shows_the_fund_against_its_resolution_target(client, leader):
+    call_command("load_demo", stdout=StringIO())
+    client.force_login(leader)
+
+    page = client.get(LEADERS_URL).content.decode()
+
+    row_start = page.index("giảm nghèo bền vững")
+    row = page[row_start : page.index("</tr>", row_start)]
+    assert "8.000.000 đ" in row
+    assert "21.000.000 đ" in row
+    assert "38 %" in row

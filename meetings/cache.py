@@ -1,0 +1,38 @@
+"""Keep the portal's cached pages honest about meetings: the home page lists upcoming
+ones, so any saved or deleted meeting, and the moment the next one starts (it leaves
+"upcoming" by itself), must retire every cached page."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+from mattran import cache as page_cache
+
+
+def refresh_public_pages(sender, raw=False, **kwargs):
+    if raw:
+        return
+    page_cache.bump_content_version()
+    transaction.on_commit(page_cache.bump_content_version)
+
+
+def next_public_meeting_start():
+    from meetings.models import Meeting
+
+    return (
+        Meeting.objects.public()
+        .filter(starts_at__gt=timezone.now())
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
+    )
+
+
+def connect():
+    from meetings.models import Meeting
+
+    post_save.connect(refresh_public_pages, sender=Meeting, dispatch_uid="meetings-page-cache-save")
+    post_delete.connect(
+        refresh_public_pages, sender=Meeting, dispatch_uid="meetings-page-cache-delete"
+    )
+    page_cache.register_next_change(next_public_meeting_start)

@@ -66,3 +66,6 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["person", "body", "term"]
     search_fields = ["person__full_name", "person__search_name"]
     autocomplete_fields = ["person"]
+
+
+from mattran.documents import admin as documents_admin  # noqa: E402,F401  (registers Document)

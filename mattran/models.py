@@ -328,3 +328,6 @@ class Membership(models.Model):
         start = f"{self.started_on:%d/%m/%Y}" if self.started_on else "đầu nhiệm kỳ"
         end = f"{self.ended_on:%d/%m/%Y}" if self.ended_on else "cuối nhiệm kỳ"
         return f"từ {start} đến {end}"
+
+
+from mattran.documents.models import Document  # noqa: E402,F401  (app label "mattran")

@@ -39,6 +39,9 @@ _RECORD_MEETINGS = [
     "mattran.view_term",
 ]
 
+# Staff upload and correct documents (văn bản); deleting one is the reviewers' call.
+_KEEP_DOCUMENTS = ["mattran.add_document", "mattran.change_document", "mattran.view_document"]
+
 GROUP_PERMISSIONS = {
     # Write and edit drafts, submit them; never publish, never delete articles.
     EDITORS: [
@@ -49,6 +52,7 @@ GROUP_PERMISSIONS = {
         "taggit.add_tag",
         "taggit.view_tag",
         *_RECORD_MEETINGS,
+        *_KEEP_DOCUMENTS,
     ],
     # Review, publish, schedule, unpublish; keep sections and tags tidy.
     REVIEWERS: [
@@ -64,6 +68,8 @@ GROUP_PERMISSIONS = {
         "taggit.change_tag",
         "taggit.view_tag",
         *_RECORD_MEETINGS,
+        *_KEEP_DOCUMENTS,
+        "mattran.delete_document",
     ],
     # Leaders read leaders-only records on the public site; no admin rights.
     LEADERS: [],

@@ -320,3 +320,7 @@ INSTALLED_APPS += ["import_export"]
 # An import is saved whole or not at all: one transaction around the file.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# --- documents ---
+# Largest PDF or DOCX staff may attach to a document (văn bản); files are checked by content.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -38,6 +38,7 @@ urlpatterns = [
     path("hoi-nghi/", include("meetings.urls")),
     path("to-chuc/", include("mattran.committee_urls")),
     path("van-dong/", include("campaigns.urls")),
+    path("van-ban/", include("mattran.document_urls")),
     path("", include("news.urls")),
 ]
 

@@ -23,8 +23,15 @@ class _StoredFile:
 class DocumentFileInput(forms.ClearableFileInput):
     document = None
 
+    def _saved(self, value):
+        return bool(value) and self.document is not None and self.document.pk is not None
+
+    def is_initial(self, value):
+        # Django's asks the file for its URL, which the private storage refuses to give.
+        return self._saved(value) or super().is_initial(value)
+
     def format_value(self, value):
-        if value and self.document is not None and self.document.pk:
+        if self._saved(value):
             return _StoredFile(self.document)
         return super().format_value(value)
 
@@ -59,6 +66,7 @@ class DocumentAdmin(VersionAdmin):
         "Tìm theo số ký hiệu, trích yếu hoặc cơ quan ban hành (có dấu hay không dấu)."
     )
     date_hierarchy = "issued_on"
+    show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     readonly_fields = ["download_count", "created_at", "updated_at"]
     fieldsets = [

@@ -3,17 +3,22 @@ can be rolled back and a deleted document recovered (its file stays in storage).
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 
 from mattran.documents.models import Document
+from mattran.documents.views import file_response
 
 
 class _StoredFile:
     """What the file widget shows for a saved document: its readable name, linked to
-    the download view (the private storage has no public URL)."""
+    the admin's own file view (the private storage has no public URL, and the public
+    download would count staff and refuse leaders-only files to non-leaders)."""
 
     def __init__(self, document):
-        self.url = document.get_download_url()
+        self.url = reverse("admin:mattran_document_file", args=[document.pk])
         self.label = f"{document.download_name} ({document.size_label})"
 
     def __str__(self):
@@ -78,6 +83,22 @@ class DocumentAdmin(VersionAdmin):
     @admin.display(description="lượt tải", ordering="download_count")
     def downloads(self, document):
         return document.download_count
+
+    def get_urls(self):
+        file_view = self.admin_site.admin_view(self.file_view)
+        return [
+            path("<int:pk>/tep/", file_view, name="mattran_document_file"),
+            *super().get_urls(),
+        ]
+
+    def file_view(self, request, pk):
+        """Staff who may view documents open any document's file, uncounted."""
+        document = Document.objects.filter(pk=pk).first()
+        if document is None:
+            raise Http404("Không có văn bản này.")
+        if not self.has_view_permission(request, document):
+            raise PermissionDenied
+        return file_response(document)
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("search_text")

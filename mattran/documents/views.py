@@ -53,16 +53,24 @@ def document_download(request, slug):
         ),
         slug=slug,
     )
+    response = file_response(document)
+    # Counted in the database, not in Python: two readers at once both count.
+    Document.objects.filter(pk=document.pk).update(download_count=F("download_count") + 1)
+    return response
+
+
+def file_response(document):
+    """The document's file as a download under its readable name (also used by the
+    admin, whose staff may check any document's file)."""
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404("Tệp không còn trên máy chủ.") from missing
-    # Counted in the database, not in Python: two readers at once both count.
-    Document.objects.filter(pk=document.pk).update(download_count=F("download_count") + 1)
     response = FileResponse(handle, content_type=document.content_type)
     response["Content-Disposition"] = content_disposition(document.download_name)
     response["X-Content-Type-Options"] = "nosniff"
     if not document.is_public:
+        # Leaders' papers must not stay in a shared or proxy cache.
         response["Cache-Control"] = "private, no-store"
     return response
 

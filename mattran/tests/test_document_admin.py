@@ -98,7 +98,9 @@ def test_a_real_pdf_or_docx_is_saved_with_its_kind(staff, name, content, kind):
 def test_an_edit_without_a_new_file_keeps_the_file(staff):
     document = make_document()
     url = reverse("admin:mattran_document_change", args=[document.pk])
-    assert document.get_download_url() in staff.get(url).content.decode()
+    assert reverse("admin:mattran_document_file", args=[document.pk]) in (
+        staff.get(url).content.decode()
+    )
     data = typed("")
     data.pop("file")
     data["slug"] = document.slug
@@ -152,3 +154,18 @@ def test_changelist_queries_do_not_grow(staff, django_assert_num_queries):
             make_document(number=f"{n}/TB-MTTQ")
         with django_assert_num_queries(11):
             assert staff.get(CHANGELIST).status_code == 200
+
+
+def test_staff_open_a_leaders_only_file_from_the_admin_without_counting_it(staff, client):
+    document = make_document(visibility=Document.Visibility.LEADERS)
+    url = reverse("admin:mattran_document_file", args=[document.pk])
+
+    response = staff.get(url)
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF_BYTES
+    assert "no-store" in response["Cache-Control"]
+    document.refresh_from_db()
+    assert document.download_count == 0
+    staff.logout()
+    assert staff.get(url).status_code == 302  # to the admin login

@@ -84,8 +84,8 @@ def test_rss_queries(client, django_assert_num_queries, articles):
 
 
 def test_sitemap_index_queries(client, django_assert_num_queries, articles):
-    # one COUNT per section with pages: articles, sections, meetings
-    count(client, django_assert_num_queries, "/sitemap.xml", 3)
+    # one COUNT per section with pages: articles, sections, meetings, documents
+    count(client, django_assert_num_queries, "/sitemap.xml", 4)
 
 
 @pytest.mark.parametrize("section", ["news", "news-categories"])

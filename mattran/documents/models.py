@@ -1,5 +1,7 @@
+import hashlib
 import uuid
 
+from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -10,6 +12,10 @@ from mattran import files, roles
 from mattran.text import fold, nfc, slugify_vi
 
 SLUG_LENGTH = 120
+# The list's year and issuer choices scan every document; they change only when staff
+# save or delete one, which rotates this version (see forget_filter_choices).
+CHOICES_VERSION_KEY = "documents:choices-version"
+CHOICES_SECONDS = 24 * 60 * 60
 DOCUMENT_FILE_CHECK = files.FileCheck([files.PDF, files.DOCX], "DOCUMENT_MAX_BYTES")
 
 
@@ -28,6 +34,20 @@ class DocumentQuerySet(models.QuerySet):
         if roles.is_leader(user):
             return self
         return self.public()
+
+    def filter_choices(self):
+        """Years (newest first) and issuers of these documents, for the list's filters;
+        from the cache while no document has been saved or deleted."""
+        version = cache.get_or_set(CHOICES_VERSION_KEY, uuid.uuid4().hex, None)
+        scope = hashlib.md5(str(self.query).encode(), usedforsecurity=False).hexdigest()
+        key = f"documents:choices:{version}:{scope}"
+        choices = cache.get(key)
+        if choices is None:
+            years = [day.year for day in self.dates("issued_on", "year", order="DESC")]
+            issuers = list(self.order_by("issuer").values_list("issuer", flat=True).distinct())
+            choices = (years, issuers)
+            cache.set(key, choices, CHOICES_SECONDS)
+        return choices
 
     def for_listing(self):
         """What a list row shows: never the folded search text."""
@@ -177,6 +197,14 @@ class Document(models.Model):
         for bad in '<>:"|?*\r\n\t/':
             name = name.replace(bad, " ")
         return f"{' '.join(name.split())}.{self.file_type or files.PDF}"
+
+
+@receiver(post_save, sender=Document)
+@receiver(post_delete, sender=Document)
+def forget_filter_choices(sender, **kwargs):
+    """Any save (a reversion restore too, which saves raw) may add a year or issuer."""
+    cache.delete(CHOICES_VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(CHOICES_VERSION_KEY))
 
 
 @receiver(post_save, sender=Document)

@@ -22,8 +22,7 @@ PAGE_SIZE = 20
 @require_GET
 def document_list(request):
     documents = Document.objects.visible_to(request.user)
-    years = [d.year for d in documents.dates("issued_on", "year", order="DESC")]
-    issuers = documents.order_by("issuer").values_list("issuer", flat=True).distinct()
+    years, issuers = documents.filter_choices()
     form = DocumentFilterForm(request.GET or None, years=years, issuers=issuers)
     page = Paginator(form.filter(documents).for_listing(), PAGE_SIZE).get_page(
         request.GET.get("page")

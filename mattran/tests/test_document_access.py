@@ -144,3 +144,21 @@ def test_a_missing_file_is_404_and_not_counted(client, public):
     assert client.get(public.get_download_url()).status_code == 404
     public.refresh_from_db()
     assert public.download_count == 0
+
+
+def test_a_leaders_only_year_and_issuer_stay_out_of_the_public_filters(client, leader, public):
+    make_document(
+        number="02/NQ-BTT",
+        issuer="Ban Thường trực (nội bộ)",
+        issued_on=public.issued_on.replace(year=2019),
+        visibility=Document.Visibility.LEADERS,
+    )
+    client.force_login(leader)
+    leaders_form = client.get("/van-ban/").context["form"]
+    client.logout()
+
+    public_form = client.get("/van-ban/").context["form"]
+
+    assert "2019" in dict(leaders_form.fields["nam"].choices)
+    assert "2019" not in dict(public_form.fields["nam"].choices)
+    assert "Ban Thường trực (nội bộ)" not in dict(public_form.fields["co_quan"].choices)

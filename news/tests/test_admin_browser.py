@@ -2,18 +2,10 @@
 
 import pytest
 
-from conftest import PASSWORD
 from news.models import Article
+from news.tests.browser_steps import choose_section, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    page.goto(f"{live_server.url}/quan-tri/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#user-tools")
 
 
 def test_editor_submits_and_reviewer_publishes_under_the_csp(
@@ -28,9 +20,7 @@ def test_editor_submits_and_reviewer_publishes_under_the_csp(
     page.goto(f"{live_server.url}/quan-tri/news/article/add/")
     page.fill("#id_title", "Ngày hội đại đoàn kết ở khu phố 3")
 
-    page.click("#id_category + .select2 .select2-selection")
-    page.fill(".select2-search__field", "Hoạt")
-    page.click(".select2-results__option:has-text('Hoạt động Mặt trận')")
+    choose_section(page, "Hoạt", "Hoạt động Mặt trận")
 
     page.click("#id_tags + .select2 .select2-selection")
     page.keyboard.type("Ngày hội")

@@ -1,6 +1,6 @@
 """A writer composes an article in CKEditor 5 in a real Chromium, photo included.
 
-(The submit → review → publish part of this story is added where the workflow lands.)
+(The submit → review → publish story is news/tests/test_newsroom_browser.py.)
 
 The writer here holds the news permissions directly rather than through the
 "Biên tập viên" group: a transactional test's flush removes the groups the migration
@@ -16,10 +16,18 @@ from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from conftest import PASSWORD, make_user
+from conftest import make_user
 from mattran.tests import photos
 from news.models import Article
-from news.tests.editing import grant_news_permissions, make_section
+from news.tests.browser_steps import (
+    UPLOAD_PATH,
+    caption_photo,
+    choose_section,
+    log_in,
+    upload_photo,
+    write_heading_and_list,
+)
+from news.tests.editing import ADD_URL, grant_news_permissions, make_section
 
 
 @pytest.mark.browser
@@ -33,40 +41,17 @@ def test_a_writer_writes_an_article_with_heading_list_and_photo(
     photo.write_bytes(photos.jpeg_bytes(1600, 1000, gps=True))
     page = desktop_page
 
-    page.goto(f"{live_server.url}/quan-tri/login/?next=/quan-tri/news/article/add/")
-    page.fill("#id_username", writer.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    log_in(page, live_server, writer, next_path=ADD_URL)
     page.wait_for_selector(".ck-editor__editable")
     page.screenshot(path=screenshot_dir / "1-form-trong.png", full_page=True)
 
     page.fill("#id_title", "Hội nghị tổng kết công tác Mặt trận năm 2024")
-    # The section is an autocomplete (select2): open it, type, pick the match.
-    page.click("#id_category + .select2 .select2-selection")
-    page.fill(".select2-search__field", "Hoạt động")
-    page.click(".select2-results__option:has-text('Hoạt động Mặt trận')")
-
-    editable = page.locator(".ck-editor__editable")
-    editable.click()
-    page.click(".ck-heading-dropdown .ck-dropdown__button")
-    page.click(".ck-heading_heading2")
-    page.keyboard.type("Kết quả nổi bật")
-    page.keyboard.press("Enter")
-    # Autoformat: "- " starts a bulleted list, as in any word processor.
-    page.keyboard.type("- Vận động 438 triệu đồng")
-    page.keyboard.press("Enter")
-    page.keyboard.type("Xây 12 căn nhà Đại đoàn kết")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Enter")
-
-    # The toolbar's "upload image" button opens this file input.
-    with page.expect_response(lambda r: "/bien-tap/anh/" in r.url) as uploaded:
-        page.set_input_files(".ck-toolbar input[type=file]", str(photo))
-    assert uploaded.value.status == 200
-    page.wait_for_selector(".ck-editor__editable figure.image img[srcset]")
-    # The image's own toolbar shows a caption field; type the caption in it.
-    page.click(".ck-balloon-panel [data-cke-tooltip-text='Hiện chú thích']")
-    page.keyboard.type("Quang cảnh hội nghị")
+    choose_section(page, "Hoạt động", "Hoạt động Mặt trận")
+    write_heading_and_list(
+        page, "Kết quả nổi bật", ["Vận động 438 triệu đồng", "Xây 12 căn nhà Đại đoàn kết"]
+    )
+    upload_photo(page, photo)
+    caption_photo(page, "Quang cảnh hội nghị")
     page.evaluate("window.scrollTo(0, 0)")  # the sticky toolbar would cover the heading
     page.screenshot(path=screenshot_dir / "2-da-viet.png", full_page=True)
 
@@ -107,16 +92,13 @@ def test_a_fake_photo_in_the_editor_is_refused_with_a_vietnamese_message(
     fake = tmp_path / "anh-gia.jpg"
     fake.write_text("Đây là văn bản, không phải ảnh.", encoding="utf-8")
     page = desktop_page
-    page.goto(f"{live_server.url}/quan-tri/login/?next=/quan-tri/news/article/add/")
-    page.fill("#id_username", writer.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    log_in(page, live_server, writer, next_path=ADD_URL)
     page.wait_for_selector(".ck-editor__editable")
     page.locator(".ck-editor__editable").click()
 
     messages = []
     page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.accept()))
-    with page.expect_response(lambda r: "/bien-tap/anh/" in r.url) as refused:
+    with page.expect_response(lambda r: UPLOAD_PATH in r.url) as refused:
         page.set_input_files(".ck-toolbar input[type=file]", str(fake))
     assert refused.value.status == 400
     page.wait_for_function("() => !document.querySelector('.ck-editor__editable img')")

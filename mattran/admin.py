@@ -69,3 +69,4 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 from mattran import pages_admin  # noqa: E402, F401  (static pages: their own module)
+from mattran.documents import admin as documents_admin  # noqa: E402,F401  (registers Document)

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from mattran import pages_demo, roles
+from mattran.documents import demo as documents_demo
 from mattran.models import ResidentialArea, WardSettings
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
@@ -35,6 +36,7 @@ def load(stdout):
     stdout.write(f"  Phường: {ward.ward_name}, {len(AREAS)} khu dân cư")
     pages_demo.load(stdout, ward)
     load_accounts(stdout)
+    documents_demo.load(stdout)
 
 
 # One password for every demo account, printed by `make run`. Accounts exist only where

@@ -334,4 +334,5 @@ class Membership(models.Model):
         return f"từ {start} đến {end}"
 
 
+from mattran.documents.models import Document  # noqa: E402,F401  (app label "mattran")
 from mattran.pages import Page  # noqa: E402, F401  (its own module; registered under mattran)

@@ -41,6 +41,8 @@ _RECORD_MEETINGS = [
 
 # The portal's own pages ("Giới thiệu") are written like news.
 _WRITE_PAGES = ["mattran.add_page", "mattran.change_page", "mattran.view_page"]
+# Staff upload and correct documents (văn bản); deleting one is the reviewers' call.
+_KEEP_DOCUMENTS = ["mattran.add_document", "mattran.change_document", "mattran.view_document"]
 
 GROUP_PERMISSIONS = {
     # Write and edit drafts, submit them; never publish, never delete articles.
@@ -53,6 +55,7 @@ GROUP_PERMISSIONS = {
         "taggit.view_tag",
         *_RECORD_MEETINGS,
         *_WRITE_PAGES,
+        *_KEEP_DOCUMENTS,
     ],
     # Review, publish, schedule, unpublish; keep sections and tags tidy.
     REVIEWERS: [
@@ -70,6 +73,8 @@ GROUP_PERMISSIONS = {
         *_RECORD_MEETINGS,
         *_WRITE_PAGES,
         "mattran.delete_page",
+        *_KEEP_DOCUMENTS,
+        "mattran.delete_document",
     ],
     # Leaders read leaders-only records on the public site; no admin rights.
     LEADERS: [],

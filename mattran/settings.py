@@ -324,3 +324,7 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # --- portal wiring ---
 # The header shows "Lãnh đạo" to leaders only; the check is lazy, so anonymous pages pay nothing.
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("mattran.context_processors.leader")
+
+# --- documents ---
+# Largest PDF or DOCX staff may attach to a document (văn bản); files are checked by content.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)

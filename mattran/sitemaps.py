@@ -1,7 +1,8 @@
 """/sitemap.xml gathers `SITEMAPS` from each of our apps' own `sitemaps.py`.
 
 The portal stands on top of the apps, so it asks them rather than importing their
-models; an app with no sitemaps module simply adds nothing.
+models; an app with no sitemaps module simply adds nothing. The core app is gathered
+like the others: its own sections (documents) are the `SITEMAPS` below.
 """
 
 from importlib import import_module
@@ -9,6 +10,12 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.utils.module_loading import module_has_submodule
+
+from mattran.documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
+from mattran.portal_sitemaps import SITEMAPS as PAGE_AND_AREA_SITEMAPS
+
+# The core app's own sections; gather_sitemaps() finds them as it finds any app's.
+SITEMAPS = {**DOCUMENT_SITEMAPS, **PAGE_AND_AREA_SITEMAPS}
 
 
 def is_local_app(app_config):
@@ -25,7 +32,3 @@ def gather_sitemaps():
             module = import_module(f"{app_config.name}.sitemaps")
             sitemaps.update(getattr(module, "SITEMAPS", {}))
     return sitemaps
-
-
-# mattran is one of the apps the gatherer reads: its own pages ("Giới thiệu", areas).
-from mattran.portal_sitemaps import SITEMAPS  # noqa: E402, F401

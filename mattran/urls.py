@@ -42,6 +42,7 @@ urlpatterns = [
     path("gioi-thieu/", include("mattran.page_urls")),
     path("khu-dan-cu/", include("mattran.area_urls")),
     path("van-dong/", include("campaigns.urls")),
+    path("van-ban/", include("mattran.document_urls")),
     path("", include("news.urls")),
 ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mattran', '0003_person_sort_key'),
+        ('mattran', '0004_documents'),
     ]
 
     operations = [

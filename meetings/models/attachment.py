@@ -1,61 +1,23 @@
-import os
 import uuid
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 
-from mattran import roles
+from mattran import files, roles
+from mattran.files import PDF, FileCheck
 from meetings.models.meeting import Meeting, Visibility
 
-PDF_MAGIC = b"%PDF-"
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
-
-class PrivateStorage(FileSystemStorage):
-    """Files kept outside MEDIA_ROOT, so the web server can never hand them out by
-    itself; they are served only by a view that asks who is reading. The folder is
-    read from settings on each use, so tests can move it."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-_private_storage = PrivateStorage()
-
-
-def private_storage():
-    return _private_storage
+# A PDF by its content, not by its name, and not too large (the check is shared with
+# the core's documents; the migrations name these two by this module's path).
+validate_pdf = FileCheck([PDF], MAX_ATTACHMENT_BYTES)
+private_storage = files.private_storage
 
 
 def attachment_path(instance, filename):
     # A random name: the name a staff member's file had tells nothing and may leak.
     return f"meetings/{uuid.uuid4().hex}.pdf"
-
-
-def validate_pdf(upload):
-    """A PDF by its content, not by its name, and not too large."""
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            f"Tệp quá lớn ({upload.size // (1024 * 1024)} MB); "
-            f"tối đa {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
-        )
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    if not head.startswith(PDF_MAGIC):
-        raise ValidationError("Tệp không phải PDF. Hãy lưu tài liệu dưới dạng PDF rồi tải lên.")
 
 
 class AttachmentQuerySet(models.QuerySet):

@@ -87,8 +87,8 @@ def test_rss_queries(client, django_assert_num_queries, articles):
 
 
 def test_sitemap_index_queries(client, django_assert_num_queries, articles):
-    # one COUNT per section with pages: articles, sections, meetings, pages, areas
-    count(client, django_assert_num_queries, "/sitemap.xml", 5)
+    # one COUNT per section with pages: articles, sections, meetings, pages, areas, documents
+    count(client, django_assert_num_queries, "/sitemap.xml", 6)
 
 
 @pytest.mark.parametrize("section", ["news", "news-categories"])

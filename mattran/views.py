@@ -9,6 +9,7 @@ from django.template import loader
 from django.views.decorators.http import require_GET
 
 from campaigns import queries as campaign_queries
+from mattran.documents import queries as document_queries
 from mattran.text import nfc
 from meetings import queries as meeting_queries
 from news import queries as news_queries
@@ -18,14 +19,17 @@ HOME_LATEST = 6
 HOME_PER_CATEGORY = 4
 HOME_MEETINGS = 3
 HOME_CAMPAIGNS = 3
+HOME_DOCUMENTS = 4
 SEARCH_PAGE_SIZE = 12
 SEARCH_MEETINGS = 10
+SEARCH_DOCUMENTS = 10
 
 
 @require_GET
 def home(request):
     """Featured and latest news, upcoming meetings (the latest ones when none is coming),
-    campaign highlights with their progress, then one news block per section."""
+    campaign highlights with their progress, the newest documents, then one news block per
+    section."""
     featured = news_queries.featured(HOME_FEATURED)
     latest = news_queries.latest(HOME_LATEST, exclude=[article.pk for article in featured])
     meetings, meetings_upcoming = meeting_queries.upcoming_or_latest(request.user, HOME_MEETINGS)
@@ -35,6 +39,7 @@ def home(request):
         "meetings": meetings,
         "meetings_upcoming": meetings_upcoming,
         "campaign_highlights": campaign_queries.highlights(HOME_CAMPAIGNS),
+        "documents": document_queries.latest(HOME_DOCUMENTS, request.user),
         "news_blocks": news_queries.home_blocks(HOME_PER_CATEGORY),
     }
     return render(request, "mattran/home.html", context)
@@ -42,13 +47,15 @@ def home(request):
 
 @require_GET
 def search(request):
-    """/tim-kiem/?q=: news, meetings and campaigns, typed with or without diacritics.
+    """/tim-kiem/?q=: news, meetings, documents and campaigns, typed with or without
+    diacritics.
 
-    News is paginated; meetings (only those the visitor may see) show the first few with
-    their count; campaigns come from their cached list."""
+    News is paginated; meetings and documents (only those the visitor may see) show the
+    first few with their count; campaigns come from their cached list."""
     query = nfc(request.GET.get("q", "")).strip()[:200]
     page = None
     meetings, meeting_count, campaigns = [], 0, []
+    documents, document_count = [], 0
     if query:
         paginator = Paginator(news_queries.search(query), SEARCH_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
@@ -56,6 +63,9 @@ def search(request):
         meetings = list(found_meetings[:SEARCH_MEETINGS])
         meeting_count = found_meetings.count()
         campaigns = campaign_queries.search(query.split())
+        found_documents = document_queries.search(query, request.user)
+        documents = list(found_documents[:SEARCH_DOCUMENTS])
+        document_count = found_documents.count()
     context = {
         "query": query,
         "page_obj": page,
@@ -64,6 +74,8 @@ def search(request):
         "meetings": meetings,
         "meeting_count": meeting_count,
         "campaigns": campaigns,
+        "documents": documents,
+        "document_count": document_count,
         "pagination_query": urlencode({"q": query}),
     }
     return render(request, "mattran/search.html", context)

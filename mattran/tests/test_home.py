@@ -133,8 +133,9 @@ def lots(request, many_articles, body, committee, areas):
 def test_home_queries(client, django_assert_num_queries, lots):
     assert client.get("/").status_code == 200  # warms the ward record and campaign figures
     # featured, latest, sections with the date of their 4th newest, their newest articles;
-    # upcoming meetings with body and term (campaign highlights come from their cache)
-    with django_assert_num_queries(5):
+    # upcoming meetings with body and term; the newest documents (campaign highlights
+    # come from their cache)
+    with django_assert_num_queries(6):
         response = client.get("/")
     html = response.content.decode()
     coming = Meeting.objects.public().upcoming().count()
@@ -145,7 +146,7 @@ def test_home_queries(client, django_assert_num_queries, lots):
 def test_home_queries_on_a_cold_campaign_cache(client, django_assert_num_queries, lots):
     client.get("/")
     cache.delete("campaigns:version")  # as any campaign save does
-    # the five above, plus campaigns with body and indicators (2), totals per indicator,
+    # the six above, plus campaigns with body and indicators (2), totals per indicator,
     # targets with results
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert client.get("/").status_code == 200

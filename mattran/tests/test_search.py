@@ -1,4 +1,4 @@
-"""The site search finds news, meetings and campaigns, grouped by type with counts,
+"""The site search finds news, meetings, documents and campaigns, grouped by type with counts,
 typed with or without diacritics, and never shows a leaders-only meeting to others."""
 
 import datetime
@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Campaign
+from mattran.documents.models import Document
+from mattran.tests.documents import make_document
 from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +27,9 @@ def group(html, heading_id):
 
 def counts(html):
     summary = html[html.index('class="search-summary"') :]
-    found = re.search(r"Tìm thấy (\d+) tin, (\d+) hội nghị, (\d+) cuộc vận động", summary)
+    found = re.search(
+        r"Tìm thấy (\d+) tin, (\d+) hội nghị, \d+ văn bản, (\d+) cuộc vận động", summary
+    )
     return tuple(int(n) for n in found.groups())
 
 
@@ -100,8 +104,25 @@ def lots(request, many_articles, body, committee):
 def test_search_queries(client, django_assert_num_queries, lots):
     query = {"q": "khu dan cu"}
     client.get(URL, query)  # warms the ward record and the campaigns list
-    # article count, a page of articles; a page of meetings, their count
-    with django_assert_num_queries(4):
+    # article count, a page of articles; a page of meetings, their count; a page of
+    # documents, their count
+    with django_assert_num_queries(6):
         html = client.get(URL, query).content.decode()
     public_meetings = lots - (lots + 2) // 3
     assert counts(html) == (lots, public_meetings, lots)
+
+
+def test_search_finds_public_documents_without_diacritics_and_hides_leaders_only_ones(client):
+    public = make_document(number="15/NQ-MTTQ", summary="Nghị quyết về nhà tình thương")
+    internal = make_document(
+        number="02/BB-MTTQ",
+        summary="Biên bản nhà tình thương nội bộ",
+        visibility=Document.Visibility.LEADERS,
+    )
+
+    html = client.get(URL, {"q": "nha tinh thuong"}).content.decode()
+
+    documents = group(html, "ket-qua-van-ban")
+    assert public.get_absolute_url() in documents
+    assert internal.get_absolute_url() not in documents and internal.number not in html
+    assert "1 văn bản" in html

@@ -31,9 +31,9 @@ def count(client, django_assert_num_queries, url, expected):
 
 def test_home_queries(client, django_assert_num_queries, articles):
     # featured, latest, sections with the date of their 4th newest, their newest articles;
-    # the portal's home also asks meetings for its upcoming or latest ones (campaign
-    # highlights come from their own cache once warm)
-    count(client, django_assert_num_queries, "/", 5)
+    # the portal's home also asks meetings for its upcoming or latest ones and documents
+    # for the newest (campaign highlights come from their own cache once warm)
+    count(client, django_assert_num_queries, "/", 6)
 
 
 def test_news_index_queries(client, django_assert_num_queries, articles):
@@ -76,9 +76,9 @@ def test_tag_page_queries(client, django_assert_num_queries, articles):
 
 
 def test_search_page_queries(client, django_assert_num_queries, articles):
-    # count, page of results; the portal's search also asks meetings for a page and a
-    # count (campaigns come from their cache)
-    count(client, django_assert_num_queries, reverse("search") + "?q=nha+tinh+thuong", 4)
+    # count, page of results; the portal's search also asks meetings and documents for a
+    # page and a count each (campaigns come from their cache)
+    count(client, django_assert_num_queries, reverse("search") + "?q=nha+tinh+thuong", 6)
 
 
 def test_rss_queries(client, django_assert_num_queries, articles):

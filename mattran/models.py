@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from mattran import names
+from mattran.folded_search import matching_every_word
 from mattran.text import fold, nfc, slugify_vi
 
 
@@ -173,13 +174,7 @@ class PersonQuerySet(models.QuerySet):
     def search(self, query):
         """Every word typed, with or without diacritics, in the name: "thuy lan" finds
         "Lê Thuý Lan" and "Lê Thúy Lan" alike."""
-        words = fold(query).split()
-        if not words:
-            return self.none()
-        condition = Q()
-        for word in words:
-            condition &= Q(search_name__contains=word)
-        return self.filter(condition)
+        return matching_every_word(self, query, field="search_name")
 
 
 class Person(models.Model):

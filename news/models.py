@@ -11,6 +11,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from mattran import cache as page_cache
+from mattran.folded_search import matching_every_word
 from mattran.html import html_to_text, sanitize_html
 from mattran.images import prepare_photo, size_body_images, validate_image
 from mattran.text import fold, nfc, slugify_vi
@@ -67,13 +68,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def search(self, query):
         """Every word of the query, folded, must appear in the article's search text."""
-        words = fold(query).split()
-        if not words:
-            return self.none()
-        condition = Q()
-        for word in words:
-            condition &= Q(search_text__contains=word)
-        return self.filter(condition)
+        return matching_every_word(self, query)
 
 
 class Article(models.Model):

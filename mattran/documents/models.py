@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from mattran import cache as page_cache
 from mattran import files, roles
+from mattran.folded_search import matching_every_word
 from mattran.text import fold, nfc, slugify_vi
 
 SLUG_LENGTH = 120
@@ -55,13 +56,7 @@ class DocumentQuerySet(models.QuerySet):
 
     def search(self, query):
         """Every word typed, folded, in the number, kind, issuer or subject."""
-        words = fold(nfc(query)).split()
-        if not words:
-            return self.none()
-        condition = models.Q()
-        for word in words:
-            condition &= models.Q(search_text__contains=word)
-        return self.filter(condition)
+        return matching_every_word(self, query)
 
 
 class Document(models.Model):

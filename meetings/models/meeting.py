@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from mattran import roles
+from mattran.folded_search import matching_every_word
 from mattran.models import Body, Term
 from mattran.text import fold, nfc, slugify_vi
 
@@ -40,13 +40,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def search(self, query):
         """Every word typed, folded, in the meeting's title, summary, place or people."""
-        words = fold(query).split()
-        if not words:
-            return self.none()
-        condition = Q()
-        for word in words:
-            condition &= Q(search_text__contains=word)
-        return self.filter(condition)
+        return matching_every_word(self, query)
 
 
 class Meeting(models.Model):

@@ -8,9 +8,10 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from mattran import cache as page_cache
-from mattran import files, roles
+from mattran import files
 from mattran.folded_search import matching_every_word
 from mattran.text import fold, nfc, slugify_vi
+from mattran.visibility import Visibility, VisibilityQuerySet
 
 SLUG_LENGTH = 120
 # The list's year and issuer choices scan every document; they change only when staff
@@ -26,15 +27,8 @@ def document_path(instance, filename):
     return f"van-ban/{uuid.uuid4().hex}.{instance.file_type or files.PDF}"
 
 
-class DocumentQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(visibility=Document.Visibility.PUBLIC)
-
-    def visible_to(self, user):
-        """Leaders see every document; everyone else the public ones only."""
-        if roles.is_leader(user):
-            return self
-        return self.public()
+class DocumentQuerySet(VisibilityQuerySet):
+    # public() and visible_to(user) come from mattran.visibility, as for meetings.
 
     def filter_choices(self):
         """Years (newest first) and issuers of these documents, for the list's filters;
@@ -70,10 +64,7 @@ class Document(models.Model):
         GUIDANCE = "huong-dan", "Hướng dẫn"
         OTHER = "khac", "Khác"
 
-    class Visibility(models.TextChoices):
-        # The same values as meetings' visibility, so the two read alike in data.
-        PUBLIC = "public", "Công khai"
-        LEADERS = "leaders", "Chỉ lãnh đạo"
+    Visibility = Visibility
 
     number = models.CharField(
         "số ký hiệu", max_length=60, help_text="Ví dụ: 45/TB-MTTQ hoặc 12/NQ-UBMTTQ."

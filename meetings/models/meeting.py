@@ -3,30 +3,18 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from mattran import roles
 from mattran.folded_search import matching_every_word
 from mattran.models import Body, Term
 from mattran.text import fold, nfc, slugify_vi
+from mattran.visibility import Visibility, VisibilityQuerySet
 
 # Path segments under /hoi-nghi/ that belong to the site, not to a meeting.
 RESERVED_SLUGS = {"lanh-dao", "lich-ics"}
 
 
-class Visibility(models.TextChoices):
-    PUBLIC = "public", "Công khai"
-    LEADERS = "leaders", "Chỉ lãnh đạo"
-
-
-class MeetingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The one place that decides who sees a meeting. For anyone outside the
-        "Lãnh đạo" group a leaders-only meeting does not exist."""
-        if roles.is_leader(user):
-            return self
-        return self.public()
-
-    def public(self):
-        return self.filter(visibility=Visibility.PUBLIC)
+class MeetingQuerySet(VisibilityQuerySet):
+    # public() and visible_to(user), the one rule for who sees a meeting, come from
+    # mattran.visibility.
 
     def upcoming(self, now=None):
         return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at", "pk")

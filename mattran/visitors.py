@@ -42,7 +42,7 @@ FIGURES_SECONDS = 30
 # Only clear robot markers: real browsers (and the Chromium the browser tests drive) count.
 BOT_PATTERN = re.compile(
     r"bot|spider|crawl|slurp|facebookexternalhit|mediapartners|lighthouse|"
-    r"curl/|wget/|python-requests|httpx|go-http-client|java/|libwww|scrapy|headlesschrome",
+    r"curl/|wget/|python-requests|httpx|go-http-client|java/|libwww|scrapy",
     re.IGNORECASE,
 )
 

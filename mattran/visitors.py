@@ -190,10 +190,10 @@ def flush_visits():
                 VisitDay.objects.filter(date=day).update(
                     visits=F("visits") + visits, unique_visitors=F("unique_visitors") + uniques
                 )
-            if visits:
-                cache.decr(_pending_key(day, "visits"), visits)
-            if uniques:
-                cache.decr(_pending_key(day, "uniques"), uniques)
+            for what, moved_now in (("visits", visits), ("uniques", uniques)):
+                if moved_now:
+                    with contextlib.suppress(ValueError):  # expired meanwhile: nothing left
+                        cache.decr(_pending_key(day, what), moved_now)
             moved += visits
         today = timezone.localdate().isoformat()
         cache.set(
@@ -217,7 +217,8 @@ class VisitorCounterMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if is_countable(request, response):
-            pending = count_visit(request)
+            # A cache that swallows its errors (django-redis IGNORE_EXCEPTIONS) answers None.
+            pending = count_visit(request) or 0
             if flush_due(pending):
                 flush_visits()
         return response

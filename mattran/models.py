@@ -331,3 +331,4 @@ class Membership(models.Model):
 
 from mattran.documents.models import Document  # noqa: E402,F401  (app label "mattran")
 from mattran.pages import Page  # noqa: E402, F401  (its own module; registered under mattran)
+from mattran.visitors import VisitDay  # noqa: E402, F401  (its own module; registered under mattran)

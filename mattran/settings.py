@@ -328,3 +328,14 @@ TEMPLATES[0]["OPTIONS"]["context_processors"].append("mattran.context_processors
 # --- documents ---
 # Largest PDF or DOCX staff may attach to a document (văn bản); files are checked by content.
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+
+# --- visitor statistics ---
+# Before the page cache, which answers early with stored pages: those views count too.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("mattran.cache.AnonymousPageCacheMiddleware"),
+    "mattran.visitors.VisitorCounterMiddleware",
+)
+# Pending views move from the cache to the database when this many have gathered, or
+# after this many seconds (at the next view); `manage.py flush_visits` from cron too.
+VISITS_FLUSH_THRESHOLD = env.int("VISITS_FLUSH_THRESHOLD", default=200)
+VISITS_FLUSH_SECONDS = env.int("VISITS_FLUSH_SECONDS", default=60)

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from mattran import leaders, views
+from mattran import leaders, views, visitors
 from mattran.sitemaps import gather_sitemaps
 
 SITEMAPS = gather_sitemaps()
@@ -31,6 +31,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("thong-ke-truy-cap.json", visitors.figures_json, name="visitor-stats"),
     path("tai-khoan/", include("mattran.account_urls")),
     path("quan-tri/", admin.site.urls),
     path("bien-tap/anh/", include("mattran.uploads")),

@@ -57,4 +57,19 @@
         button.hidden = false;
         button.addEventListener("click", function () { window.print(); });
     });
+    // Visitor statistics: fetched, not rendered, because the footer is in cached pages.
+    var stats = document.querySelector("[data-visitor-stats]");
+    if (stats && window.fetch) {
+        fetch(stats.getAttribute("data-visitor-stats"), { credentials: "omit" })
+            .then(function (response) { return response.ok ? response.json() : null; })
+            .then(function (figures) {
+                if (!figures) { return; }
+                stats.querySelectorAll("[data-stat]").forEach(function (cell) {
+                    var value = figures[cell.getAttribute("data-stat")];
+                    if (value !== undefined) { cell.textContent = value; }
+                });
+                stats.hidden = false;
+            })
+            .catch(function () {});
+    }
 })();

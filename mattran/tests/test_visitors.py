@@ -57,9 +57,7 @@ def test_same_visitor_twice_is_two_visits_one_visitor(client, page):
     assert (day.visits, day.unique_visitors) == (2, 1)
 
 
-def test_behind_a_proxy_residents_are_told_apart_by_the_forwarded_address(
-    client, page, settings
-):
+def test_behind_a_proxy_residents_are_told_apart_by_the_forwarded_address(client, page, settings):
     settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
     settings.AXES_IPWARE_PROXY_COUNT = 1
     for resident in (IP_A, IP_B):

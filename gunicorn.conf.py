@@ -33,7 +33,8 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 2000)
 max_requests_jitter = max_requests // 10
 # The heartbeat file on a RAM disk: a slow /tmp (a full or network disk) would have the
 # arbiter kill healthy workers.
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+_shm = "/dev/shm"  # noqa: S108 - gunicorn's own heartbeat files, not shared data
+worker_tmp_dir = _shm if os.path.isdir(_shm) else None
 
 accesslog = None
 errorlog = "-"

@@ -77,4 +77,3 @@ class CleanFileSystemStorage(FileSystemStorage):
             raise
         remember_written(self, name)
         return name
-

@@ -284,3 +284,92 @@ def test_with_redis_down_pages_are_served_from_the_database_and_a_warning_logged
     assert "serving from the database" in warnings[0].getMessage()
     # One line, not a traceback per cache call.
     assert len(warnings) == 1 and warnings[0].exc_info is None
+
+
+# Settings switches ---------------------------------------------------------------------
+
+
+def run_settings(script, **env):
+    """Settings are read once at start-up: try a configuration in a fresh process."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {
+        **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
+        "DJANGO_SETTINGS_MODULE": "mattran.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "a-test-only-secret-key-long-enough-for-the-deploy-checks-0123",
+        "ALLOWED_HOSTS": "mattran.example.gov.vn",
+        **env,
+    }
+    setup = "import django; django.setup()\n"
+    return subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", setup + script],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_media_storage_s3_puts_public_and_private_media_in_separate_buckets():
+    result = run_settings(
+        "from meetings.models import Attachment\n"
+        "from mattran.models import Document\n"
+        "from django.core.files.storage import storages\n"
+        "public = storages['default']\n"
+        "papers = Attachment._meta.get_field('file').storage\n"
+        "documents = Document._meta.get_field('file').storage\n"
+        "print(type(public).__name__, public.bucket_name, public.querystring_auth)\n"
+        "print(type(papers).__name__, papers.bucket_name, papers.default_acl)\n"
+        "print(documents is papers)\n"
+        "try:\n    papers.url('a.pdf')\nexcept NotImplementedError:\n    print('no url')\n",
+        MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="mattran-media",
+        AWS_PRIVATE_BUCKET_NAME="mattran-private",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "PublicMediaStorage mattran-media False",
+        "PrivateMediaStorage mattran-private private",
+        "True",
+        "no url",
+    ]
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = run_settings("", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"SECRET_KEY": "", "ALLOWED_HOSTS": "x.vn"}, "make serve: set SECRET_KEY"),
+        ({"SECRET_KEY": "s" * 50, "ALLOWED_HOSTS": ""}, "make serve: set ALLOWED_HOSTS"),
+    ],
+)
+def test_make_serve_refuses_clearly_without_secret_key_or_allowed_hosts(env, message):
+    import os
+    import shutil
+    import subprocess
+
+    from django.conf import settings
+
+    if not (settings.BASE_DIR / ".venv" / ".installed").exists() or not shutil.which("make"):
+        pytest.fail("make and an installed .venv are needed")
+    result = subprocess.run(  # noqa: S603 - fixed command
+        [shutil.which("make"), "--no-print-directory", "serve"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "gunicorn" not in result.stdout  # refused before anything ran

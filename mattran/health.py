@@ -11,7 +11,8 @@ import time
 import uuid
 
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import Error as DatabaseError
+from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -27,7 +28,7 @@ def check_database():
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
+    except DatabaseError:  # OperationalError, InterfaceError (a closed connection), …
         logger.warning("Health check: the database does not answer", exc_info=True)
         return FAILED
     return OK

@@ -9,7 +9,7 @@ from unittest import mock
 import psycopg2
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -19,11 +19,10 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
 VIETNAMESE_503 = "Cổng thông tin đang tạm ngừng phục vụ"
 
 
-def database_refuses():
+def database_refuses(error=None):
     """Every new cursor fails as when PostgreSQL is unreachable."""
-    return mock.patch.object(
-        connection, "cursor", side_effect=OperationalError("could not connect to server")
-    )
+    error = error or OperationalError("could not connect to server")
+    return mock.patch.object(connection, "cursor", side_effect=error)
 
 
 @pytest.fixture
@@ -56,8 +55,13 @@ def test_healthz_answers_ok_for_both_without_login_and_is_never_cached(client):
 
 
 @pytest.mark.django_db
-def test_healthz_fails_with_503_when_the_database_is_down(client):
-    with database_refuses():
+@pytest.mark.parametrize(
+    "error",
+    [OperationalError("could not connect to server"), InterfaceError("connection already closed")],
+    ids=["refused", "closed"],
+)
+def test_healthz_fails_with_503_when_the_database_is_down(client, error):
+    with database_refuses(error):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"database": "error", "cache": "ok"}

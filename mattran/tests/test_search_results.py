@@ -27,7 +27,8 @@ def results(response, kind="tin-tuc"):
     html = response.content.decode()
     start = html.index(f'id="ket-qua-{kind}"')
     section = html[start : html.index("</section>", start)]
-    titles = re.findall(r'<h3 class="search-hit__title">\s*<a href="[^"]*">(.*?)</a>', section, re.S)
+    link = r'<h3 class="search-hit__title">\s*<a href="[^"]*">(.*?)</a>'
+    titles = re.findall(link, section, re.S)
     return [re.sub(r"</?mark>", "", title).strip() for title in titles]
 
 
@@ -120,9 +121,7 @@ def test_html_in_a_query_or_a_title_is_shown_never_run(client, make_article):
 def test_groups_show_their_counts_and_the_type_filter_shows_one(client, make_article, body):
     for n in range(3):
         make_article(f"Hội nghị khu phố {n}")
-    Meeting.objects.create(
-        body=body, title="Hội nghị khu phố tháng Năm", starts_at=timezone.now()
-    )
+    Meeting.objects.create(body=body, title="Hội nghị khu phố tháng Năm", starts_at=timezone.now())
     make_document(number="07/KH-MTTQ", summary="Kế hoạch hội nghị khu phố")
 
     everything = client.get(URL, {"q": "hoi nghi khu pho"}).content.decode()

@@ -33,8 +33,9 @@ from django.db.models.lookups import Exact, GreaterThan, LessThan
 from mattran.search.text import SECTION
 
 CONFIG = "mattran_vi"
-# A search ranks at most this many matches (the newest): "more than 1,000 results".
-CANDIDATES = 1000
+# A search ranks and counts at most this many matches (the newest) per type: more
+# are shown as "hơn 500". Ranking reads each candidate's tsvector, so this bounds the cost.
+CANDIDATES = 500
 
 
 class SectionsVector(Func):
@@ -106,27 +107,34 @@ def ranked(queryset, words, newest):
     candidates = found.order_by(*newest).values("pk")[: CANDIDATES + 1]
     rows = queryset.model._default_manager.filter(pk__in=candidates)
     phrase = " ".join(words)
+    if len(words) == 1:
+        # One word is its own phrase: no second pass over each candidate's vector.
+        rows = rows.annotate(holds_phrase=Value(True))
     if _is_postgres(queryset):
         rows = rows.annotate(
-            holds_phrase=Case(
-                When(
-                    search_vector=SearchQuery(phrase, search_type="phrase", config=CONFIG),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
             rank=SearchRank(
                 F("search_vector"), SearchQuery(phrase, config=CONFIG), cover_density=True
             ),
         )
+        if len(words) > 1:
+            rows = rows.annotate(
+                holds_phrase=Case(
+                    When(
+                        search_vector=SearchQuery(phrase, search_type="phrase", config=CONFIG),
+                        then=Value(True),
+                    ),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
     else:
-        rows = rows.alias(padded_search_text=_padded()).annotate(
-            holds_phrase=Case(
-                When(padded_search_text__contains=f" {phrase} ", then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-            rank=_sqlite_rank(words),
-        )
+        rows = rows.alias(padded_search_text=_padded()).annotate(rank=_sqlite_rank(words))
+        if len(words) > 1:
+            rows = rows.annotate(
+                holds_phrase=Case(
+                    When(padded_search_text__contains=f" {phrase} ", then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
     return rows.annotate(found=Window(Count("pk"))).order_by("-holds_phrase", "-rank", *newest)

@@ -212,6 +212,7 @@ def search(request):
         "page_obj": (by_kind.get(chosen or NEWS).page_obj if groups else None),
         "pagination_query": urlencode(pagination),
         "all_query": urlencode({"q": query}),
+        "candidates": format_number_vi(CANDIDATES),
         "capped": any(group.found > CANDIDATES for group in groups),
     }
     return render(request, "mattran/search.html", context)

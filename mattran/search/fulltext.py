@@ -34,8 +34,8 @@ from mattran.search.text import SECTION
 
 CONFIG = "mattran_vi"
 # A search ranks and counts at most this many matches (the newest) per type: more
-# are shown as "hơn 500". Ranking reads each candidate's tsvector, so this bounds the cost.
-CANDIDATES = 500
+# are shown as "hơn 200". Ranking reads each candidate's tsvector, so this bounds the cost.
+CANDIDATES = 200
 
 
 class SectionsVector(Func):

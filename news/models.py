@@ -129,7 +129,6 @@ class Article(models.Model):
         expression=fulltext.SectionsVector(),
         output_field=SearchVectorField(),
         db_persist=True,
-        serialize=False,
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)

@@ -106,7 +106,6 @@ class Document(models.Model):
         expression=fulltext.SectionsVector(),
         output_field=SearchVectorField(),
         db_persist=True,
-        serialize=False,
     )
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)

@@ -28,7 +28,6 @@ class Migration(migrations.Migration):
                 db_persist=True,
                 expression=mattran.search.fulltext.SectionsVector(),
                 output_field=django.contrib.postgres.search.SearchVectorField(),
-                serialize=False,
             ),
         ),
         gin_index("mattran_document", "document_search_vector"),

@@ -33,7 +33,6 @@ class Migration(migrations.Migration):
                 db_persist=True,
                 expression=mattran.search.fulltext.SectionsVector(),
                 output_field=django.contrib.postgres.search.SearchVectorField(),
-                serialize=False,
             ),
         ),
         gin_index("meetings_meeting", "meeting_search_vector"),

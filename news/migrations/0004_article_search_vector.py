@@ -30,7 +30,6 @@ class Migration(migrations.Migration):
                 db_persist=True,
                 expression=mattran.search.fulltext.SectionsVector(),
                 output_field=django.contrib.postgres.search.SearchVectorField(),
-                serialize=False,
             ),
         ),
         gin_index("news_article", "article_search_vector"),

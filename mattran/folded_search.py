@@ -1,8 +1,8 @@
-"""The one diacritic-free match every app's search uses.
+"""Substring match on folded text, for people's names only.
 
-Each searchable model keeps a folded copy of its text (`mattran.text.fold`); a query is
-folded the same way and every word must appear in it, so "nha tinh thuong" finds
-"nhà tình thương" on SQLite and on PostgreSQL alike.
+The admin's person autocomplete wants "thu" to find "Thúy" while staff type, so names
+keep this substring rule. Everything residents search (news, meetings, documents,
+campaigns, pages) matches whole words instead: see `mattran.search`.
 """
 
 from django.db.models import Q
@@ -10,8 +10,9 @@ from django.db.models import Q
 from mattran.text import fold
 
 
-def matching_every_word(queryset, query, field="search_text"):
-    """Rows whose folded `field` holds every word of `query`; none for an empty query."""
+def matching_every_word(queryset, query, field="search_name"):
+    """Rows whose folded `field` holds every word of `query`, inside longer words too;
+    none for an empty query."""
     words = fold(query).split()
     if not words:
         return queryset.none()

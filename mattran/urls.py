@@ -7,6 +7,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from mattran import health, leaders, views, visitors
+from mattran.search import views as search_views
 from mattran.sitemaps import gather_sitemaps
 
 SITEMAPS = gather_sitemaps()
@@ -17,7 +18,7 @@ admin.site.index_title = "Bảng điều khiển"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("tim-kiem/", views.search, name="search"),
+    path("tim-kiem/", search_views.search, name="search"),
     path(
         "sitemap.xml",
         sitemap_views.index,

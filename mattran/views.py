@@ -1,8 +1,5 @@
-"""The portal's own pages: home, search, robots.txt and the error pages."""
+"""The portal's own pages: home, robots.txt and the error pages (search: mattran.search)."""
 
-from urllib.parse import urlencode
-
-from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -10,7 +7,6 @@ from django.views.decorators.http import require_GET
 
 from campaigns import queries as campaign_queries
 from mattran.documents import queries as document_queries
-from mattran.text import nfc
 from meetings import queries as meeting_queries
 from news import queries as news_queries
 
@@ -20,9 +16,6 @@ HOME_PER_CATEGORY = 4
 HOME_MEETINGS = 3
 HOME_CAMPAIGNS = 3
 HOME_DOCUMENTS = 4
-SEARCH_PAGE_SIZE = 12
-SEARCH_MEETINGS = 10
-SEARCH_DOCUMENTS = 10
 
 
 @require_GET
@@ -43,42 +36,6 @@ def home(request):
         "news_blocks": news_queries.home_blocks(HOME_PER_CATEGORY),
     }
     return render(request, "mattran/home.html", context)
-
-
-@require_GET
-def search(request):
-    """/tim-kiem/?q=: news, meetings, documents and campaigns, typed with or without
-    diacritics.
-
-    News is paginated; meetings and documents (only those the visitor may see) show the
-    first few with their count; campaigns come from their cached list."""
-    query = nfc(request.GET.get("q", "")).strip()[:200]
-    page = None
-    meetings, meeting_count, campaigns = [], 0, []
-    documents, document_count = [], 0
-    if query:
-        paginator = Paginator(news_queries.search(query), SEARCH_PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        found_meetings = meeting_queries.search(query, request.user)
-        meetings = list(found_meetings[:SEARCH_MEETINGS])
-        meeting_count = found_meetings.count()
-        campaigns = campaign_queries.search(query.split())
-        found_documents = document_queries.search(query, request.user)
-        documents = list(found_documents[:SEARCH_DOCUMENTS])
-        document_count = found_documents.count()
-    context = {
-        "query": query,
-        "page_obj": page,
-        "results": page.object_list if page else [],
-        "article_count": page.paginator.count if page else 0,
-        "meetings": meetings,
-        "meeting_count": meeting_count,
-        "campaigns": campaigns,
-        "documents": documents,
-        "document_count": document_count,
-        "pagination_query": urlencode({"q": query}),
-    }
-    return render(request, "mattran/search.html", context)
 
 
 @require_GET

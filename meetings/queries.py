@@ -5,12 +5,19 @@ shows up where it should not."""
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
 
+from mattran.search import fulltext
+from mattran.search.text import query_words
 from meetings.models import Attachment, Meeting, ResolutionTarget
 
 
 def search(q, user):
-    """Meetings matching every word of `q` (diacritics optional), newest first."""
-    return Meeting.objects.visible_to(user).search(q).for_listing().order_by("-starts_at", "-pk")
+    """Meetings the user may see holding every word of `q` (diacritics optional), best
+    first: the phrase, then rank, then the newest. A lazy queryset; each row carries
+    `found` (see `mattran.search.fulltext.ranked`) and its summary for the excerpt."""
+    found = fulltext.ranked(
+        Meeting.objects.visible_to(user), query_words(q), newest=["-starts_at", "-pk"]
+    )
+    return found.select_related("body", "term").defer("search_text", "search_vector")
 
 
 def upcoming(user, limit=5):

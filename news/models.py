@@ -1,6 +1,7 @@
 """News: sections (chuyên mục) and articles with tags, cover photo and credits."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -11,10 +12,11 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from mattran import cache as page_cache
-from mattran.folded_search import matching_every_word
 from mattran.html import html_to_text, sanitize_html
 from mattran.images import prepare_photo, size_body_images, validate_image
-from mattran.text import fold, nfc, slugify_vi
+from mattran.search import fulltext
+from mattran.search.text import query_words, search_key
+from mattran.text import nfc, slugify_vi
 
 # Path segments under /tin-tuc/ that belong to the site, not to a section or article.
 RESERVED_SLUGS = {"ngay", "ban-in", "rss", "xem-truoc"}
@@ -64,11 +66,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Only what a list card shows, with its section, in one query."""
-        return self.select_related("category").defer("body", "search_text")
+        return self.select_related("category").defer("body", "search_text", "search_vector")
 
     def search(self, query):
-        """Every word of the query, folded, must appear in the article's search text."""
-        return matching_every_word(self, query)
+        """Every word of the query, folded, must appear as a whole word in the article's
+        title, sapo or body (mattran.search.fulltext)."""
+        return fulltext.matching(self, query_words(query))
 
 
 class Article(models.Model):
@@ -119,7 +122,14 @@ class Article(models.Model):
     featured = models.BooleanField("tin nổi bật", default=False)
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     tags = TaggableManager("thẻ", blank=True, help_text="Các thẻ cách nhau bằng dấu phẩy.")
+    # "title | sapo | body", folded (mattran.search.text); PostgreSQL indexes it as a
+    # weighted tsvector (title A, sapo B, body C) kept by the database itself.
     search_text = models.TextField(editable=False, default="")
+    search_vector = models.GeneratedField(
+        expression=fulltext.SectionsVector(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
     created_by = models.ForeignKey(
@@ -170,7 +180,7 @@ class Article(models.Model):
         self.sapo = nfc(self.sapo).strip()
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
-        self.search_text = fold(" ".join([self.title, self.sapo, html_to_text(self.body)]))
+        self.search_text = search_key(self.title, self.sapo, html_to_text(self.body))
         # A new cover is checked, re-encoded without EXIF and cut into renditions here.
         self.cover_renditions = prepare_photo(self.cover, self.cover_renditions)
         super().save(*args, **kwargs)

@@ -4,10 +4,11 @@ Each function returns public articles only, ready for a list card (section joine
 body left behind), in a fixed number of queries whatever the number of articles.
 """
 
-from django.db.models import BooleanField, Case, F, OuterRef, Q, Value, When, Window
+from django.db.models import F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 
-from mattran.text import fold
+from mattran.search import fulltext
+from mattran.search.text import query_words
 from news.models import Article, Category
 
 
@@ -69,21 +70,11 @@ def home_blocks(per_category=4):
 
 
 def search(query):
-    """Public articles whose text holds every word of the query, diacritics or not.
-
-    Words match inside longer ones ("nha" is in "nhan"), so articles holding the whole
-    phrase come first, then the newest. A lazy queryset: the caller paginates it.
-    """
-    phrase = fold(query)
-    return (
-        _public_cards()
-        .search(query)
-        .annotate(
-            holds_phrase=Case(
-                When(search_text__contains=phrase, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
-        .order_by("-holds_phrase", "-published_at", "-pk")
+    """Public articles holding every word of the query as whole words (diacritics
+    optional), best first: the whole phrase, then rank, then the newest. A lazy queryset
+    the caller slices; each row carries `found` (matches, capped just above
+    `mattran.search.fulltext.CANDIDATES`) and keeps its body for the excerpt."""
+    found = fulltext.ranked(
+        Article.objects.published(), query_words(query), newest=["-published_at", "-pk"]
     )
+    return found.select_related("category").defer("search_text", "search_vector")

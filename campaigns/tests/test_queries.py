@@ -19,13 +19,18 @@ def test_portal_gets_campaigns_with_headlines(fund_raised, fund):
 
 
 def test_search_finds_campaigns_by_every_word(fund, poor_day):
-    assert set(queries.search(["vì", "nghèo"])) == {poor_day, fund}
-    assert list(queries.search(["Quỹ"])) == [fund]
+    assert set(queries.search("vì nghèo")) == {poor_day, fund}
+    assert list(queries.search("Quỹ")) == [fund]
+
+
+def test_search_matches_whole_words_and_puts_the_phrase_in_the_name_first(fund, poor_day):
+    assert queries.search("ngh") == []
+    assert queries.search("quy vi nguoi ngheo")[0] == fund
 
 
 def test_search_ignores_diacritics_and_case(fund, poor_day):
-    assert list(queries.search(["QUY", "vi", "nguoi", "ngheo"])) == [fund]
-    assert queries.search(["khong-co-dau-nay"]) == []
+    assert list(queries.search("QUY vi nguoi ngheo")) == [fund]
+    assert queries.search("khong-co-dau-nay") == []
 
 
 def test_sitemaps_list_campaigns_and_years(fund_raised, fund):

@@ -1,6 +1,7 @@
 import hashlib
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
@@ -9,8 +10,9 @@ from django.urls import reverse
 
 from mattran import cache as page_cache
 from mattran import files
-from mattran.folded_search import matching_every_word
-from mattran.text import fold, nfc, slugify_vi
+from mattran.search import fulltext
+from mattran.search.text import query_words, search_key
+from mattran.text import nfc, slugify_vi
 from mattran.visibility import Visibility, VisibilityQuerySet
 
 SLUG_LENGTH = 120
@@ -46,11 +48,12 @@ class DocumentQuerySet(VisibilityQuerySet):
 
     def for_listing(self):
         """What a list row shows: never the folded search text."""
-        return self.defer("search_text")
+        return self.defer("search_text", "search_vector")
 
     def search(self, query):
-        """Every word typed, folded, in the number, kind, issuer or subject."""
-        return matching_every_word(self, query)
+        """Every word typed, folded, as a whole word in the subject, number, kind or
+        issuer."""
+        return fulltext.matching(self, query_words(query))
 
 
 class Document(models.Model):
@@ -96,7 +99,14 @@ class Document(models.Model):
     )
     slug = models.SlugField("đường dẫn", max_length=SLUG_LENGTH + 10, unique=True, blank=True)
     download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
+    # "subject | number and kind | issuer", folded (mattran.search.text); a weighted
+    # tsvector of it on PostgreSQL.
     search_text = models.TextField(editable=False, default="")
+    search_vector = models.GeneratedField(
+        expression=fulltext.SectionsVector(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
 
@@ -127,8 +137,8 @@ class Document(models.Model):
             self.file_type = files.sniff(self.file) or files.PDF
         if self.file:
             self.size = self.file.size
-        self.search_text = fold(
-            " ".join([self.number, self.get_kind_display(), self.issuer, self.summary])
+        self.search_text = document_search_key(
+            self.summary, self.number, self.get_kind_display(), self.issuer
         )
         if not self._state.adding and kwargs.get("update_fields") is None:
             # Only the download view changes the count, in SQL; an edit saved from a
@@ -136,7 +146,7 @@ class Document(models.Model):
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields
-                if not field.primary_key and field.name != "download_count"
+                if not field.primary_key and not field.generated and field.name != "download_count"
             ]
         super().save(*args, **kwargs)
 
@@ -183,6 +193,11 @@ class Document(models.Model):
         for bad in '<>:"|?*\r\n\t/':
             name = name.replace(bad, " ")
         return f"{' '.join(name.split())}.{self.file_type or files.PDF}"
+
+
+def document_search_key(summary, number, kind_label, issuer):
+    """Also used by the migration that rebuilt every document's key."""
+    return search_key(summary, f"{number} {kind_label}", issuer)
 
 
 @receiver(post_save, sender=Document)

@@ -3,6 +3,8 @@ goes through `Document.objects.visible_to(user)`, so a leaders-only document nev
 up where it should not."""
 
 from mattran.documents.models import Document
+from mattran.search import fulltext
+from mattran.search.text import query_words
 
 
 def latest(n, user):
@@ -12,6 +14,10 @@ def latest(n, user):
 
 
 def search(q, user):
-    """Documents matching every word of `q` (diacritics optional), newest first; a
-    queryset, so the caller slices or counts it."""
-    return Document.objects.visible_to(user).search(q).for_listing().order_by("-issued_on", "-pk")
+    """Documents the user may see holding every word of `q` (diacritics optional), best
+    first: the phrase, then rank, then the newest. A lazy queryset; each row carries
+    `found` (see `mattran.search.fulltext.ranked`)."""
+    found = fulltext.ranked(
+        Document.objects.visible_to(user), query_words(q), newest=["-issued_on", "-pk"]
+    )
+    return found.for_listing()

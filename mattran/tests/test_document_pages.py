@@ -127,7 +127,11 @@ def test_same_number_and_subject_get_distinct_slugs(plan):
     twin = make_document(number=plan.number, summary=plan.summary)
 
     assert twin.slug == f"{plan.slug}-2"
-    assert twin.search_text == fold(f"{plan.number} Thông báo {plan.issuer} {plan.summary}")
+    # subject | number and kind | issuer, folded into whole words
+    assert twin.search_text == (
+        "ke hoach to chuc ngay hoi dai doan ket toan dan toc nam 2024"
+        " | 12 kh mttq thong bao | ban thuong truc uy ban mttq phuong"
+    )
 
 
 def test_unknown_document_is_404(client):

@@ -1,11 +1,13 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from mattran.folded_search import matching_every_word
 from mattran.models import Body, Term
-from mattran.text import fold, nfc, slugify_vi
+from mattran.search import fulltext
+from mattran.search.text import query_words, search_key
+from mattran.text import nfc, slugify_vi
 from mattran.visibility import Visibility, VisibilityQuerySet
 
 # Path segments under /hoi-nghi/ that belong to the site, not to a meeting.
@@ -24,11 +26,12 @@ class MeetingQuerySet(VisibilityQuerySet):
 
     def for_listing(self):
         """What a list row shows, with its body, in one query."""
-        return self.select_related("body", "term").defer("summary", "search_text")
+        return self.select_related("body", "term").defer("summary", "search_text", "search_vector")
 
     def search(self, query):
-        """Every word typed, folded, in the meeting's title, summary, place or people."""
-        return matching_every_word(self, query)
+        """Every word typed, folded, as a whole word in the meeting's title, summary,
+        place or people."""
+        return fulltext.matching(self, query_words(query))
 
 
 class Meeting(models.Model):
@@ -93,7 +96,14 @@ class Meeting(models.Model):
         default=Visibility.PUBLIC,
         help_text="«Chỉ lãnh đạo»: người ngoài nhóm Lãnh đạo không thấy hội nghị này ở đâu cả.",
     )
+    # "title | summary | place and people", folded (mattran.search.text); a weighted
+    # tsvector of it on PostgreSQL.
     search_text = models.TextField(editable=False, default="")
+    search_vector = models.GeneratedField(
+        expression=fulltext.SectionsVector(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
 
@@ -168,10 +178,15 @@ class Meeting(models.Model):
         Meeting.objects.filter(pk=self.pk).update(search_text=self.search_text)
 
     def _search_text(self):
-        words = [self.title, self.summary, self.place]
+        people = []
         if self.pk:
             for name, guest, title in self.attendances.values_list(
                 "person__full_name", "guest_name", "title_as_printed"
             ):
-                words += [name or guest, title]
-        return fold(" ".join(words))
+                people += [name or guest, title]
+        return meeting_search_key(self.title, self.summary, self.place, people)
+
+
+def meeting_search_key(title, summary, place, people):
+    """Also used by the migration that rebuilt every meeting's key."""
+    return search_key(title, summary, " ".join([place, *people]))

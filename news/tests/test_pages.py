@@ -164,7 +164,7 @@ def test_search_finds_words_typed_without_diacritics(client, article, make_artic
     response = client.get(reverse("search"), {"q": "NHA TINH THUONG"})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Trao nhà tình thương cho hộ nghèo" in page
+    assert "Trao <mark>nhà tình thương</mark> cho hộ nghèo" in page
     assert article.title not in page
     assert "Tìm thấy 1 tin" in page
 

@@ -125,20 +125,34 @@ def _guarded_fields(form):
     return [name for name in form.fields if name != FIELD and name in form.initial]
 
 
+def _inline_fields(formset):
+    model_fields = {f.name for f in formset.model._meta.concrete_fields}
+    skip = {"id", "DELETE", "ORDER", formset.fk.name}
+    return [name for name in formset.form.base_fields if name in model_fields - skip]
+
+
 def _inline_rows(formset):
-    """The inline's rows in the database, as the formset read them."""
-    fields = [
-        name
-        for name in formset.form.base_fields
-        if name not in ("id", "DELETE", "ORDER", formset.fk.name)
-    ]
-    model_fields = {f.name: f for f in formset.model._meta.concrete_fields}
-    rows = list(formset.get_queryset())
+    """The inline's rows in the database and their values.
+
+    A bound formset has written what was typed into the rows it read, so those are read
+    again; an unbound one has just read them (no extra query).
+    """
+    fields = _inline_fields(formset)
+    rows = formset.get_queryset()
+    rows = list(rows.all() if formset.is_bound else rows)
     values = [
-        [str(model_fields[n].value_from_object(row)) for n in fields if n in model_fields]
-        for row in rows
+        [str(row._meta.get_field(name).value_from_object(row)) for name in fields] for row in rows
     ]
     return rows, values
+
+
+def _row_text(formset, value_of):
+    shown = []
+    for name in _inline_fields(formset):
+        text = display(formset.form.base_fields[name], value_of(name))
+        if text != EMPTY:
+            shown.append(text)
+    return " · ".join(shown)
 
 
 def _inline_key(formset):
@@ -155,7 +169,7 @@ def _typed_inline_rows(formset):
         cleaned = getattr(form, "cleaned_data", None) or {}
         if cleaned.get("DELETE") or (form.instance.pk is None and not form.has_changed()):
             continue
-        rows.append(str(form.instance))
+        rows.append(_row_text(formset, lambda name, form=form: form[name].value()))
     return rows
 
 
@@ -186,7 +200,15 @@ def conflict_rows(form, inline_formsets, opened):
         current, values = _inline_rows(formset)
         if opened.digests.get(_inline_key(formset)) == digest(values):
             continue
-        theirs = "; ".join(str(row) for row in current) or EMPTY
+        theirs = (
+            "; ".join(
+                _row_text(
+                    formset, lambda name, row=row: row._meta.get_field(name).value_from_object(row)
+                )
+                for row in current
+            )
+            or EMPTY
+        )
         typed = "; ".join(_typed_inline_rows(formset)) or EMPTY
         if not opened.digests and theirs == typed:
             continue

@@ -339,3 +339,10 @@ MIDDLEWARE.insert(
 # after this many seconds (at the next view); `manage.py flush_visits` from cron too.
 VISITS_FLUSH_THRESHOLD = env.int("VISITS_FLUSH_THRESHOLD", default=200)
 VISITS_FLUSH_SECONDS = env.int("VISITS_FLUSH_SECONDS", default=60)
+
+# --- hostile input ---
+# A NUL byte in the address is a 400 before any view: PostgreSQL refuses NUL in text.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "mattran.middleware.RefuseNulBytesMiddleware",
+)

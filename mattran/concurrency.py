@@ -39,6 +39,10 @@ from mattran.text import format_number_vi
 
 FIELD = "edit_version"
 EMPTY = "(trống)"
+MISSING_VERSION = (
+    "Trang sửa này không cho biết bạn đã mở bản nào, nên chưa có gì được lưu. "
+    "Hãy xem bảng khác biệt bên dưới, sửa lại nếu cần rồi bấm Lưu lần nữa."
+)
 # django-reversion's restore writes an old version number back; remember the live one.
 _RESTORE_ATTR = "_version_before_restore"
 
@@ -277,6 +281,10 @@ class ConcurrentEditAdmin:
                 if self.instance.pk is None or restoring:
                     return cleaned
                 self.opened = Opened.parse(self.data.get(self.add_prefix(FIELD)))
+                if self.opened.version is None:
+                    # Not from our page (a script, or a page cached from before versions).
+                    self.edit_conflict = True
+                    raise forms.ValidationError(MISSING_VERSION)
                 if self.opened.version != self.instance.version:
                     self.edit_conflict = True
                     raise forms.ValidationError(stale_message(request, self.instance))

@@ -111,3 +111,19 @@ def open_form_from(response):
     values = parser.values
     values.pop("csrfmiddlewaretoken", None)
     return values
+
+
+def test_a_post_without_the_version_is_refused_not_saved_blindly(two_staff, draft):
+    editor, _ = two_staff
+    typed = open_form(editor, change_url(draft), FORM) | {"title": "Tiêu đề gửi từ một script"}
+    del typed["edit_version"]
+
+    refused = editor.post(change_url(draft), typed)
+
+    assert refused.status_code == 200
+    assert "Trang sửa này không cho biết bạn đã mở bản nào" in refused.content.decode()
+    assert conflict_table(refused) == {
+        "Tiêu đề": ("Bản nháp về ngày hội đại đoàn kết", "Tiêu đề gửi từ một script")
+    }
+    draft.refresh_from_db()
+    assert draft.title == "Bản nháp về ngày hội đại đoàn kết"

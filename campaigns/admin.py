@@ -12,6 +12,7 @@ from campaigns.resources import (
     IndicatorResource,
     TargetResource,
 )
+from mattran.concurrency import ConcurrentEditAdmin
 
 EXPORT_FORMATS = [XLSX, CSV]
 
@@ -67,7 +68,7 @@ class TargetAdmin(ExportMixin, admin.ModelAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(ImportExportModelAdmin):
+class EntryAdmin(ConcurrentEditAdmin, ImportExportModelAdmin):
     form = EntryForm
     resource_classes = [EntryResource]
     formats = EXPORT_FORMATS

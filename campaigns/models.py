@@ -327,6 +327,9 @@ class Entry(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField("ngày nhập", auto_now_add=True)
+    # Bumped by every save through the admin; a change form opened at an older
+    # version is refused (mattran/concurrency.py).
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     objects = EntryQuerySet.as_manager()
 

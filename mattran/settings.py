@@ -411,3 +411,10 @@ LOGGING["loggers"]["mattran.requests"] = {
 DJANGO_REDIS_LOGGER = "mattran.cache_outage"
 LOGGING.setdefault("filters", {})["cache_outage"] = {"()": "mattran.health.CacheOutageFilter"}
 LOGGING["loggers"]["mattran.cache_outage"] = {"level": "WARNING", "filters": ["cache_outage"]}
+
+# --- hostile input ---
+# A NUL byte in the address is a 400 before any view: PostgreSQL refuses NUL in text.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "mattran.middleware.RefuseNulBytesMiddleware",
+)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
+from mattran.concurrency import ConcurrentEditAdmin
 from mattran.upload_errors import StorageErrorAdminMixin
 from meetings.models import (
     Attachment,
@@ -62,7 +63,7 @@ class ElectionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StorageErrorAdminMixin, admin.ModelAdmin):
+class MeetingAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "starts_at", "body", "visibility"]
     list_filter = ["kind", "visibility", "body", "term"]
     list_select_related = ["body"]

@@ -4,6 +4,7 @@ from django import forms
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from mattran.images import PhotoFormField
+from news.converters import FIRST_DAY, LAST_DAY
 from news.models import Article
 
 
@@ -19,6 +20,14 @@ class DateForm(forms.Form):
             "invalid": "Ngày không hợp lệ. Xin nhập theo dạng ngày/tháng/năm, ví dụ 17/05/2024.",
         },
     )
+
+    def clean_ngay(self):
+        day = self.cleaned_data["ngay"]
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise forms.ValidationError(
+                "Ngày nằm ngoài lịch của trang. Xin chọn một ngày khác, ví dụ 17/05/2024."
+            )
+        return day
 
 
 class ArticleAdminForm(forms.ModelForm):

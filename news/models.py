@@ -144,6 +144,9 @@ class Article(models.Model):
 
     # --- cover photo: renditions cut once at upload (mattran/images.py) ---
     cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # Bumped by every save through the admin; a change form opened at an older
+    # version is refused (mattran/concurrency.py).
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -269,7 +272,11 @@ class Article(models.Model):
 
     def _transition(self, user, action, note="", when=None):
         with transaction.atomic():
+            # A step taken from the list changes the article too: a change form opened
+            # before it must not save over it (mattran/concurrency.py).
+            self.version = F("version") + 1
             self.save()
+            self.refresh_from_db(fields=["version"])
             ArticleEvent.objects.create(
                 article_id=self.pk,
                 action=action,

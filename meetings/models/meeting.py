@@ -106,6 +106,9 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+    # Bumped by every save through the admin; a change form opened at an older
+    # version is refused (mattran/concurrency.py).
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     objects = MeetingQuerySet.as_manager()
 

@@ -29,5 +29,10 @@ def form_data(article, **overrides):
         data["published_at_1"] = local.strftime("%H:%M:%S")
     else:
         data["published_at_0"] = data["published_at_1"] = ""
+    if article.pk:
+        # The hidden field a change form opened just now carries: the row's version.
+        data["edit_version"] = str(
+            type(article).objects.filter(pk=article.pk).values_list("version", flat=True).first()
+        )
     data.update(overrides)
     return data

@@ -260,7 +260,9 @@ def test_editing_in_the_admin_keeps_the_cover_and_clearing_it_drops_renditions(
     client.force_login(writer)
     change_url = f"/quan-tri/news/article/{article.pk}/change/"
     assert client.get(change_url).status_code == 200
-    response = client.post(change_url, article_form(section, title="Bài đã sửa"))
+    response = client.post(
+        change_url, article_form(section, title="Bài đã sửa", edit_version=article.version)
+    )
     assert response.status_code == 302
     article.refresh_from_db()
     assert (article.title, article.cover.name, article.cover_renditions) == (
@@ -268,7 +270,9 @@ def test_editing_in_the_admin_keeps_the_cover_and_clearing_it_drops_renditions(
         cover,
         renditions,
     )
-    response = client.post(change_url, article_form(section, **{"cover-clear": "on"}))
+    response = client.post(
+        change_url, article_form(section, edit_version=article.version, **{"cover-clear": "on"})
+    )
     assert response.status_code == 302
     article.refresh_from_db()
     assert (article.cover.name, article.cover_renditions) == ("", {})

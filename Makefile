@@ -35,7 +35,7 @@ clean:
 	rm -rf $(VENV) staticfiles test-output
 
 # --- trust: backups, security audit, load test while publishing ---
-.PHONY: backup restore audit loadtest
+.PHONY: backup restore audit bandit loadtest
 
 # A checked archive of the database (DATABASE_URL) and both media folders into backups/.
 backup: $(VENV)/.installed
@@ -48,10 +48,14 @@ restore: $(VENV)/.installed
 
 # Known vulnerabilities in the pinned packages (needs PyPI's JSON API; --strict turns a
 # package it cannot look up into a failure, never a silent pass), then bandit.
-audit: $(VENV)/.installed
+audit: $(VENV)/.installed bandit
 	$(VENV)/bin/pip-audit --strict --progress-spinner off -r requirements.txt || { \
 		echo "!! pip-audit failed: a known vulnerability, or PyPI could not be asked about every pin" >&2; exit 1; }
+
+# Static security check of our code; works offline, so lint (and make test) runs it.
+bandit: $(VENV)/.installed
 	$(VENV)/bin/bandit -q -c pyproject.toml -r mattran news meetings campaigns
+lint: bandit
 
 # Production server on a throwaway PostgreSQL database, public load for 60 s while 100
 # articles are published and edited; writes bench/load_publish.md.

@@ -34,6 +34,21 @@ format: $(VENV)/.installed
 clean:
 	rm -rf $(VENV) staticfiles test-output
 
+# --- serving ---
+# Production server: DEBUG=0, hashed and compressed static files, migrations, then gunicorn
+# (gunicorn.conf.py: workers from the CPU count, BIND/PORT, no access log).
+# Needs SECRET_KEY and ALLOWED_HOSTS; DATABASE_URL and REDIS_URL for a real deployment.
+# Plain http on loopback (no proxy in front): SECURE_SSL_REDIRECT=0.
+.PHONY: serve
+serve: $(VENV)/.installed
+	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (50 random characters), e.g." \
+		"SECRET_KEY=\$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" >&2; exit 2; }
+	@test -n "$$ALLOWED_HOSTS" || { echo "make serve: set ALLOWED_HOSTS to the site's host" \
+		"names, comma-separated (e.g. ALLOWED_HOSTS=mattran.example.gov.vn,127.0.0.1)" >&2; exit 2; }
+	DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
+	DEBUG=0 $(PY) manage.py migrate --noinput
+	DEBUG=0 exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
+
 # --- trust: backups, security audit, load test while publishing ---
 .PHONY: backup restore audit bandit loadtest
 

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from mattran.models import Body, Membership, Person, ResidentialArea, Term, WardSettings
+from mattran.upload_errors import StorageErrorAdminMixin
 
 
 @admin.register(WardSettings)
-class WardSettingsAdmin(admin.ModelAdmin):
+class WardSettingsAdmin(StorageErrorAdminMixin, admin.ModelAdmin):
     list_display = ["committee_name", "ward_name", "phone", "email"]
 
     def has_add_permission(self, request):

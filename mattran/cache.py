@@ -103,10 +103,12 @@ class AnonymousPageCacheMiddleware:
         key = self._key(request, state["version"])
         cached = cache.get(key)
         if cached is not None:
+            request.page_cache = "hit"  # read by the request log (mattran/request_log.py)
             for name, args in cached["replays"]:
                 _replay_functions[name](*args)
             return cached["response"]
 
+        request.page_cache = "miss"
         token = _replays.set([])
         try:
             response = self.get_response(request)

@@ -13,8 +13,10 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.utils.deconstruct import deconstructible
+
+from mattran.storage import CleanFileSystemStorage
 
 PDF = "pdf"
 DOCX = "docx"
@@ -30,7 +32,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _DOCX_PARTS = {"[Content_Types].xml", "word/document.xml"}
 
 
-class PrivateStorage(FileSystemStorage):
+class PrivateStorage(CleanFileSystemStorage):
     """Files kept outside MEDIA_ROOT, so the web server can never hand them out by
     itself; they are served only by a view that asks who is reading. The folder is
     read from settings on each use, so tests can move it."""
@@ -52,6 +54,9 @@ _private_storage = PrivateStorage()
 
 
 def private_storage():
+    # MEDIA_STORAGE=s3 configures a "private" storage: a private bucket (settings).
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return _private_storage
 
 

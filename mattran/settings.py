@@ -340,3 +340,75 @@ MIDDLEWARE.insert(
 # after this many seconds (at the next view); `manage.py flush_visits` from cron too.
 VISITS_FLUSH_THRESHOLD = env.int("VISITS_FLUSH_THRESHOLD", default=200)
 VISITS_FLUSH_SECONDS = env.int("VISITS_FLUSH_SECONDS", default=60)
+
+# --- serving: gunicorn, static files, health, request logs, faults ---
+# Outermost after WhiteNoise: the request log times everything below it, page-cache hits
+# included; the 503 middleware turns a lost database into a Vietnamese "try again" page.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "mattran.request_log.RequestLogMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("mattran.request_log.RequestLogMiddleware") + 1,
+    "mattran.unavailable.DatabaseUnavailableMiddleware",
+)
+# A load balancer probes /healthz over plain HTTP on the app server itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Hashed static names (CompressedManifestStaticFilesStorage above, DEBUG off) are served
+# by WhiteNoise for ten years, "immutable"; this is for the few files asked for by an
+# unhashed name (the originals next to them), which may change at the next deploy.
+WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 3600)
+
+# Uploads: a failed write leaves no half file (mattran/storage.py). MEDIA_STORAGE=s3 puts
+# media on an S3-compatible store; private papers then go to their own private bucket.
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="disk")
+if MEDIA_STORAGE == "s3":
+    _s3 = {
+        "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+        "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "mattran.storage_s3.PublicMediaStorage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "querystring_auth": False,
+            "default_acl": None,  # the bucket's policy makes public media readable
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "mattran.storage_s3.PrivateMediaStorage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": env.str("AWS_PRIVATE_BUCKET_NAME"),
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }
+elif MEDIA_STORAGE == "disk":
+    STORAGES["default"] = {"BACKEND": "mattran.storage.CleanFileSystemStorage"}
+else:
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'disk' or 's3'.")
+
+# One JSON line per request on stdout (mattran/request_log.py); REQUEST_LOG=0 silences it.
+LOGGING["formatters"]["json_line"] = {"format": "%(message)s"}
+LOGGING["handlers"]["requests_stdout"] = {
+    "class": "logging.StreamHandler",
+    "stream": "ext://sys.stdout",
+    "formatter": "json_line",
+}
+LOGGING["loggers"]["mattran.requests"] = {
+    "handlers": ["requests_stdout"],
+    "level": "INFO" if env.bool("REQUEST_LOG", default=True) else "WARNING",
+    "propagate": False,
+}
+# A Redis outage is served from the database (IGNORE_EXCEPTIONS above): one warning line
+# every few seconds says so, rather than a traceback for every cache call.
+DJANGO_REDIS_LOGGER = "mattran.cache_outage"
+LOGGING.setdefault("filters", {})["cache_outage"] = {"()": "mattran.health.CacheOutageFilter"}
+LOGGING["loggers"]["mattran.cache_outage"] = {"level": "WARNING", "filters": ["cache_outage"]}

@@ -7,6 +7,8 @@ and answers CKEditor 5's simple upload adapter: `{"urls": {"default": ..., "<wid
 so the editor writes `<img srcset>` itself; errors read `{"error": {"message": ...}}`.
 """
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
@@ -15,6 +17,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mattran.images import clean_upload, make_renditions
+from mattran.storage import STORAGE_ERRORS, discard_new_files_on_error
+
+logger = logging.getLogger(__name__)
 
 UPLOAD_FOLDER = "editor/%Y/%m/"
 NEWS_PERMISSIONS = ("news.add_article", "news.change_article")
@@ -22,6 +27,7 @@ NEWS_PERMISSIONS = ("news.add_article", "news.change_article")
 NOT_LOGGED_IN = "Bạn cần đăng nhập bằng tài khoản cán bộ để tải ảnh lên."
 NOT_ALLOWED = "Tài khoản của bạn không có quyền tải ảnh lên cho bài viết."
 NO_FILE = "Chưa có tệp ảnh nào được gửi lên."
+STORAGE_FAILED = "Máy chủ không lưu được ảnh (lỗi lưu trữ). Xin thử lại sau ít phút."
 
 
 def may_upload(user):
@@ -51,8 +57,16 @@ def editor_image_upload(request):
         cleaned = clean_upload(upload)
     except ValidationError as error:
         return _error(" ".join(error.messages), 400)
-    name = default_storage.save(timezone.now().strftime(UPLOAD_FOLDER) + cleaned.name, cleaned)
-    renditions = make_renditions(name)
+    try:
+        # The photo and its renditions are kept together or not at all.
+        with discard_new_files_on_error():
+            name = default_storage.save(
+                timezone.now().strftime(UPLOAD_FOLDER) + cleaned.name, cleaned
+            )
+            renditions = make_renditions(name)
+    except STORAGE_ERRORS:
+        logger.exception("Editor upload: storage failed")
+        return _error(STORAGE_FAILED, 503)
     urls = {str(size["width"]): default_storage.url(size["name"]) for size in renditions["sizes"]}
     largest = renditions["sizes"][-1]
     return JsonResponse({"urls": {"default": default_storage.url(largest["name"]), **urls}})

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from mattran import leaders, views, visitors
+from mattran import health, leaders, views, visitors
 from mattran.sitemaps import gather_sitemaps
 
 SITEMAPS = gather_sitemaps()
@@ -31,6 +31,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", health.healthz, name="healthz"),
     path("thong-ke-truy-cap.json", visitors.figures_json, name="visitor-stats"),
     path("tai-khoan/", include("mattran.account_urls")),
     path("quan-tri/", admin.site.urls),
@@ -51,4 +52,4 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "mattran.views.page_not_found"
-handler500 = "mattran.views.server_error"
+handler500 = "mattran.unavailable.server_error"

@@ -22,6 +22,7 @@ import hmac
 import re
 import time
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
@@ -84,7 +85,10 @@ def _incr(key, timeout, delta=1):
 def visitor_hash(request, day):
     """A daily pseudonym: the salt changes each day, so hashes cannot be linked across days."""
     salt = f"{settings.SECRET_KEY}:visitors:{day.isoformat()}".encode()
-    ident = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')}"
+    # The same client address the login limits use: behind a reverse proxy REMOTE_ADDR is
+    # the proxy's, and every resident would count as one visitor.
+    address = get_client_ip_address(request) or ""
+    ident = f"{address}|{request.META.get('HTTP_USER_AGENT', '')}"
     return hmac.new(salt, ident.encode(), hashlib.sha256).hexdigest()[:20]
 
 

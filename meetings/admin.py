@@ -8,6 +8,7 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
+from mattran.upload_errors import StorageErrorAdminMixin
 from meetings.models import (
     Attachment,
     Attendance,
@@ -92,7 +93,7 @@ class ElectionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(StorageErrorAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "starts_at", "body", "visibility"]
     list_filter = ["kind", "visibility", "body", "term"]
     list_select_related = ["body"]

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
+from mattran.upload_errors import StorageErrorAdminMixin
 from news.admin_paging import ChangelistArticleQuerySet, EstimatedCountPaginator
 from news.admin_tags import TagAutocompleteField, tag_autocomplete
 from news.forms import ArticleAdminForm
@@ -70,7 +71,7 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(StorageErrorAdminMixin, VersionAdmin):
     form = ArticleAdminForm
     list_display = ["title", "category", "status_label", "published_at", "featured"]
     list_display_links = ["title"]

@@ -10,6 +10,7 @@ from reversion.admin import VersionAdmin
 
 from mattran.documents.models import Document
 from mattran.documents.views import file_response
+from mattran.upload_errors import StorageErrorAdminMixin
 
 
 class _StoredFile:
@@ -58,7 +59,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(VersionAdmin):
+class DocumentAdmin(StorageErrorAdminMixin, VersionAdmin):
     form = DocumentAdminForm
     list_display = ["number", "summary", "kind", "issuer", "issued_on", "visibility", "downloads"]
     list_display_links = ["number", "summary"]

@@ -57,6 +57,20 @@ def test_same_visitor_twice_is_two_visits_one_visitor(client, page):
     assert (day.visits, day.unique_visitors) == (2, 1)
 
 
+def test_behind_a_proxy_residents_are_told_apart_by_the_forwarded_address(client, page, settings):
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    for resident in (IP_A, IP_B):
+        response = client.get(
+            "/gioi-thieu/lich-su/",
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"{resident}, 127.0.0.1",
+            HTTP_USER_AGENT=BROWSER,
+        )
+        assert response.status_code == 200
+    assert stats(client)["online"] == "2"
+
+
 @pytest.mark.parametrize(
     "agent",
     [

@@ -104,6 +104,7 @@ def public_cases(world):
             reverse("sitemap-section", args=[section]) for section in gather_sitemaps()
         ],
         ("robots", ""): [reverse("robots")],
+        ("healthz", ""): [reverse("healthz")],
         ("visitor-stats", ""): [reverse("visitor-stats")],
         ("accounts:login", ""): [reverse("accounts:login")],
         ("accounts:logout", ""): [reverse("accounts:logout")],

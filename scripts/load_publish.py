@@ -134,7 +134,9 @@ class Site:
             ],
             cwd=ROOT,
             env=env,
-            stderr=open(self.tmp / "gunicorn.log", "wb"),  # noqa: SIM115
+            # The server's request log and errors, kept out of the report's output.
+            stdout=open(self.tmp / "gunicorn.log", "wb"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
         )
         self.processes.append(gunicorn)
         wait_for(self.base + "/", 60, gunicorn)

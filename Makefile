@@ -48,3 +48,31 @@ serve: $(VENV)/.installed
 	DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
 	DEBUG=0 $(PY) manage.py migrate --noinput
 	DEBUG=0 exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
+
+# --- trust: backups, security audit, load test while publishing ---
+.PHONY: backup restore audit bandit loadtest
+
+# A checked archive of the database (DATABASE_URL) and both media folders into backups/.
+backup: $(VENV)/.installed
+	$(PY) manage.py backup_site
+
+# Restore into an EMPTY database and empty media folders: make restore FILE=backups/….tar.gz
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/mattran-….tar.gz" >&2; exit 2; }
+	$(PY) manage.py restore_site "$(FILE)"
+
+# Known vulnerabilities in the pinned packages (needs PyPI's JSON API; --strict turns a
+# package it cannot look up into a failure, never a silent pass), then bandit.
+audit: $(VENV)/.installed bandit
+	$(VENV)/bin/pip-audit --strict --progress-spinner off -r requirements.txt || { \
+		echo "!! pip-audit failed: a known vulnerability, or PyPI could not be asked about every pin" >&2; exit 1; }
+
+# Static security check of our code; works offline, so lint (and make test) runs it.
+bandit: $(VENV)/.installed
+	$(VENV)/bin/bandit -q -c pyproject.toml -r mattran news meetings campaigns
+lint: bandit
+
+# Production server on a throwaway PostgreSQL database, public load for 60 s while 100
+# articles are published and edited; writes bench/load_publish.md.
+loadtest: $(VENV)/.installed
+	$(PY) scripts/load_publish.py --seconds 60 --articles 100 --users 20 --report bench/load_publish.md

@@ -41,7 +41,8 @@ def load(stdout):
 
 # One password for every demo account, printed by `make run`. Accounts exist only where
 # DEBUG is on: a production start (DEBUG off) never creates them.
-DEMO_PASSWORD = "mattran-demo-2024"  # noqa: S105
+# bandit: a known password on purpose; these accounts exist only with DEBUG=1.
+DEMO_PASSWORD = "mattran-demo-2024"  # noqa: S105  # nosec B105
 DEMO_ACCOUNTS = [
     # username, group, is_staff, is_superuser, who
     ("lanhdao", roles.LEADERS, False, False, "lãnh đạo: xem hồ sơ nội bộ trên trang công khai"),

@@ -20,7 +20,8 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "django-insecure-local-development-only-never-in-production"  # noqa: S105
+    # bandit: a development-only key; with DEBUG off SECRET_KEY must be set.
+    SECRET_KEY = "django-insecure-local-development-only-never-in-production"  # noqa: S105  # nosec B105
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

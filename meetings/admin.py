@@ -1,8 +1,10 @@
 """Staff record meetings here: attendees (adding a new person from the row), papers,
 resolutions with their targets, and election results they then confirm."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
@@ -42,10 +44,39 @@ class AttendingGroupInline(admin.TabularInline):
     fields = ["description", "headcount", "order"]
 
 
+class _StoredPaper:
+    """What the file widget shows for a saved paper: its serving view, never a storage URL."""
+
+    def __init__(self, paper):
+        self.url = paper.get_absolute_url()
+        self.label = paper.title
+
+    def __str__(self):
+        return self.label
+
+
+class PaperFileInput(forms.ClearableFileInput):
+    """Django's widget asks the file for its URL, which the private storage refuses to
+    give (ValueError, a 500 on the meeting's change page); the saved row answers instead."""
+
+    def _saved(self, value):
+        paper = getattr(value, "instance", None)
+        return bool(value) and paper is not None and paper.pk is not None
+
+    def is_initial(self, value):
+        return self._saved(value) or super().is_initial(value)
+
+    def format_value(self, value):
+        if self._saved(value):
+            return _StoredPaper(value.instance)
+        return super().format_value(value)
+
+
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ["kind", "title", "file", "visibility", "order"]
+    formfield_overrides = {models.FileField: {"widget": PaperFileInput}}
 
 
 class ResolutionInline(admin.TabularInline):

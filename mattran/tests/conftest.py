@@ -11,6 +11,7 @@ from campaigns.tests.conftest import (  # noqa: F401
     rice,
     ward,
 )
+from mattran.tests.walk import world  # noqa: F401,E402  (the access walk's records)
 from meetings.tests.conftest import (  # noqa: F401
     _private_media_in_tmp,
     body,

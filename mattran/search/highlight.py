@@ -7,8 +7,7 @@ marks is escaped: a title or a query holding "<script>" is shown, never run.
 
 import re
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 
 from mattran.search.text import fold_aligned
 from mattran.text import nfc
@@ -34,13 +33,15 @@ def _spans(folded, words):
 
 
 def _render(text, spans, offset=0):
-    parts, position = [], offset
+    pairs, position = [], offset
     for start, end in spans:
-        parts.append(escape(text[position - offset : start - offset]))
-        parts.append(f"<mark>{escape(text[start - offset : end - offset])}</mark>")
+        pairs.append(
+            (text[position - offset : start - offset], text[start - offset : end - offset])
+        )
         position = end
-    parts.append(escape(text[position - offset :]))
-    return mark_safe("".join(parts))
+    # format_html escapes every piece of the visitor's text; only <mark> is ours.
+    marked = format_html_join("", "{}<mark>{}</mark>", pairs)
+    return format_html("{}{}", marked, text[position - offset :])
 
 
 def highlight(text, words):
@@ -73,4 +74,4 @@ def excerpt(text, words, length=EXCERPT_CHARS):
         end = space if space > start else end
     inside = [(max(a, start), min(b, end)) for a, b in spans if a < end and b > start]
     shown = _render(text[start:end], inside, offset=start)
-    return mark_safe(("… " if start else "") + shown + (" …" if end < len(text) else ""))
+    return format_html("{}{}{}", "… " if start else "", shown, " …" if end < len(text) else "")

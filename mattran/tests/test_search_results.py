@@ -198,7 +198,7 @@ def test_leaders_only_records_are_found_by_leaders_only(
 
 @pytest.mark.parametrize(
     "query",
-    ["", "   ", "\t\n", "!!! ???", "a\x00b", "\x00", "nhà " * 2500, "x" * 10_000, "%_%", "'\""],
+    ["", "   ", "\t\n", "!!! ???", "nhà " * 2500, "x" * 10_000, "%_%", "'\""],
 )
 def test_odd_queries_never_fail(client, make_article, query):
     make_article("Nhà tình thương")
@@ -206,6 +206,14 @@ def test_odd_queries_never_fail(client, make_article, query):
     response = client.get(URL, {"q": query, "page": "abc", "loai": "<x>"})
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("query", ["a\x00b", "\x00"])
+def test_a_nul_byte_is_a_bad_request_not_an_error(client, query):
+    # PostgreSQL refuses NUL in text: mattran.middleware answers 400 before any view runs.
+    response = client.get(URL, {"q": query})
+
+    assert response.status_code == 400
     assert "\x00" not in response.content.decode()
 
 

@@ -93,6 +93,9 @@ class WardSettings(models.Model):
         return self.committee_name
 
     def save(self, *args, **kwargs):
+        # The first save is current()'s get_or_create with the defaults pages already
+        # showed: no cached page is stale then.
+        changed = not self._state.adding
         self.pk = 1
         self.primary_color = self.primary_color.lower()
         self.accent_color = self.accent_color.lower()
@@ -101,10 +104,11 @@ class WardSettings(models.Model):
         self.banner_renditions = prepare_photo(self.banner, self.banner_renditions)
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
-        # Header and footer sit in every cached page: they are stale now.
-        page_cache.bump_content_version()
         transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
-        transaction.on_commit(page_cache.bump_content_version)
+        if changed:
+            # Header and footer sit in every cached page: they are stale now.
+            page_cache.bump_content_version()
+            transaction.on_commit(page_cache.bump_content_version)
 
     def clean(self):
         errors = {}

@@ -1,12 +1,16 @@
 from django.contrib import admin
+from django.db import models
 from reversion.admin import VersionAdmin
 
+from mattran.images import PhotoFormField
 from mattran.models import Body, Membership, Person, ResidentialArea, Term, WardSettings
 
 
 @admin.register(WardSettings)
 class WardSettingsAdmin(VersionAdmin):
     list_display = ["committee_name", "ward_name", "phone", "email"]
+    # Logo and banner: refusals that say why (too big, not an image, SVG).
+    formfield_overrides = {models.ImageField: {"form_class": PhotoFormField}}
     fieldsets = [
         (None, {"fields": ["ward_name", "committee_name"]}),
         ("Liên hệ", {"fields": ["address", "phone", "email"]}),

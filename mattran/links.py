@@ -30,6 +30,18 @@ URL_VALIDATOR = URLValidator(
 END_BEFORE_START = "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."
 
 
+class WebURLField(models.URLField):
+    """A URL field whose form assumes https for an address typed without a scheme and,
+    when refusing one, says what its own validator would (in Vietnamese)."""
+
+    def formfield(self, **kwargs):
+        messages = [v.message for v in self._validators if isinstance(v, URLValidator)]
+        defaults = {"assume_scheme": "https"}
+        if messages:
+            defaults["error_messages"] = {"invalid": messages[0]}
+        return super().formfield(**{**defaults, **kwargs})
+
+
 class ShownLink(NamedTuple):
     """A link as plain data: it caches without model instances or file lookups."""
 
@@ -58,7 +70,7 @@ class Link(models.Model):
         FOOTER = "footer", "Chân trang"
 
     title = models.CharField("tiêu đề", max_length=200)
-    url = models.URLField(
+    url = WebURLField(
         "địa chỉ liên kết",
         max_length=500,
         validators=[URL_VALIDATOR],

@@ -1,9 +1,11 @@
 """The admin of links and banners: reordered in the list, dated, switched on and off."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils import timezone
 from reversion.admin import VersionAdmin
 
+from mattran.images import PhotoFormField
 from mattran.links import Link
 
 
@@ -31,6 +33,8 @@ class LinkAdmin(VersionAdmin):
     list_editable = ["order", "is_active"]
     list_filter = ["placement", "is_active", ShowingFilter]
     search_fields = ["title", "url"]
+    # Refusals that say why: too big, not an image, SVG (mattran/images.py).
+    formfield_overrides = {models.ImageField: {"form_class": PhotoFormField}}
     fieldsets = [
         (None, {"fields": ["title", "url", "image"]}),
         (

@@ -14,6 +14,7 @@ from mattran import names
 from mattran.colours import AA_NORMAL_TEXT, HEX_COLOUR, contrast_with_white, ratio_vi
 from mattran.folded_search import matching_every_word
 from mattran.images import picture, prepare_photo, validate_image
+from mattran.links import WebURLField
 from mattran.text import fold, nfc, slugify_vi
 
 HEX_PATTERN = re.compile(HEX_COLOUR.regex.pattern)
@@ -70,19 +71,17 @@ class WardSettings(models.Model):
         help_text="Nền thanh menu, dạng #rrggbb; cũng phải đạt 4,5:1 với chữ trắng.",
     )
     footer_text = models.TextField("chữ ở chân trang", blank=True)
-    facebook_url = models.URLField(
+    facebook_url = WebURLField(
         "trang Facebook", max_length=300, blank=True, validators=[SOCIAL_URL]
     )
-    zalo_url = models.URLField(
+    zalo_url = WebURLField(
         "Zalo",
         max_length=300,
         blank=True,
         validators=[SOCIAL_URL],
         help_text="Ví dụ https://zalo.me/…",
     )
-    youtube_url = models.URLField(
-        "kênh YouTube", max_length=300, blank=True, validators=[SOCIAL_URL]
-    )
+    youtube_url = WebURLField("kênh YouTube", max_length=300, blank=True, validators=[SOCIAL_URL])
 
     class Meta:
         verbose_name = "thông tin phường"

@@ -11,11 +11,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import override_settings
 
 from campaigns.models import Campaign
 from mattran.documents.models import Document
+from mattran.links import Link
+from mattran.models import WardSettings
+from mattran.tests.photos import jpeg_bytes
 from mattran.visibility import Visibility
 from meetings.models import Meeting
 from news.models import Article
@@ -37,6 +41,22 @@ def axe_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def with_pictures():
+    """The demo has no photos: give the ward a logo and banner, and the home page a
+    banner and a pictured link, so their markup is checked too."""
+    ward = WardSettings.current()
+    ward.logo = SimpleUploadedFile("logo.jpg", jpeg_bytes(300, 300), "image/jpeg")
+    ward.banner = SimpleUploadedFile("banner.jpg", jpeg_bytes(1600, 400), "image/jpeg")
+    ward.save()
+    for title, placement in [("Tháng cao điểm Vì người nghèo", "banner"), ("Báo ảnh", "block")]:
+        Link.objects.create(
+            title=title,
+            url="https://example.vn/",
+            placement=placement,
+            image=SimpleUploadedFile("b.jpg", jpeg_bytes(1200, 400), "image/jpeg"),
+        )
 
 
 def demo_urls():
@@ -75,6 +95,7 @@ def test_axe_finds_no_serious_violation_on_the_pages_residents_read(
     transactional_db, live_server, axe_page
 ):
     call_command("load_demo", stdout=io.StringIO())
+    with_pictures()
     pages = demo_urls()
     assert all(pages.values()), pages
     found = {}

@@ -66,8 +66,9 @@ def test_a_colour_must_be_a_hex_code(value):
     ward.primary_color = value
     with pytest.raises(ValidationError) as error:
         ward.full_clean()
-    assert "Xin nhập màu dạng mã hex sáu chữ số, ví dụ #a50e25." in (
-        error.value.message_dict["primary_color"]
+    assert (
+        "Xin nhập màu dạng mã hex sáu chữ số, ví dụ #a50e25."
+        in (error.value.message_dict["primary_color"])
     )
 
 

@@ -128,6 +128,14 @@ class Link(models.Model):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": END_BEFORE_START})
 
+    def has_safe_url(self):
+        """A row changed past save() (a bulk update) must not put `javascript:` on a page."""
+        try:
+            URL_VALIDATOR(self.url)
+        except ValidationError:
+            return False
+        return True
+
     def shown(self):
         return ShownLink(
             self.title,
@@ -148,7 +156,8 @@ def current_links(now=None):
         return cached["links"]
     links = {placement: [] for placement in Link.Placement.values}
     for link in Link.objects.current(today):
-        links[link.placement].append(link.shown())
+        if link.has_safe_url():
+            links[link.placement].append(link.shown())
     cache.set(CACHE_KEY, {"day": today.isoformat(), "links": links}, timeout=None)
     return links
 

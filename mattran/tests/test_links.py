@@ -207,3 +207,11 @@ def test_home_query_count_does_not_grow_with_links(client, django_assert_num_que
     with django_assert_num_queries(5):
         response = client.get("/")
     assert response.content.decode().count('class="link-tile') >= size * 2 // 3
+
+
+def test_an_address_changed_past_save_never_reaches_a_page(client):
+    item = link("Lạ", placement="footer")
+    Link.objects.filter(pk=item.pk).update(url="javascript:alert(1)")
+    page = client.get("/").content.decode()
+    assert "javascript:" not in page
+    assert "Lạ</a>" not in page

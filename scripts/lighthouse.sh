@@ -80,10 +80,16 @@ for name, path in [("Trang chủ (/)", "home"), (f"Bài viết ({article})", "ar
     for category, score in zip(categories, scores):
         if score < 95:
             failing.append(f"{path} {category} {score}")
-            for audit in report["audits"].values():
-                if audit.get("score") is not None and audit["score"] < 1:
-                    if any(ref["id"] == audit["id"] for ref in report["categories"][category]["auditRefs"] if ref["weight"]):
-                        print(f"  {path} {category}: {audit['id']} {audit['score']} {audit.get('displayValue', '')}")
+        # What cost points, to say what to fix (a weighted audit below full marks).
+        weighted = {r["id"] for r in report["categories"][category]["auditRefs"] if r["weight"]}
+        for audit in report["audits"].values():
+            if audit["id"] in weighted and (audit.get("score") is None or audit["score"] < 1):
+                print(f"  {path} {category}: {audit['id']} {audit.get('score')} "
+                      f"{audit.get('displayValue', '')} {audit.get('errorMessage', '')}")
+    if any(s < 100 for s in scores):
+        keep = Path("test-output/lighthouse")
+        keep.mkdir(parents=True, exist_ok=True)
+        (keep / f"{path}.json").write_text(json.dumps(report))
 chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
 text = "\n".join([
     "# Lighthouse (mobile)",

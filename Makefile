@@ -32,7 +32,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/djlint templates --reformat --quiet
 
 clean:
-	rm -rf $(VENV) staticfiles test-output
+	rm -rf $(VENV) staticfiles test-output node_modules
 
 # --- serving ---
 # Production server: DEBUG=0, hashed and compressed static files, migrations, then gunicorn
@@ -75,3 +75,22 @@ lint: bandit
 # articles are published and edited; writes bench/load_publish.md.
 loadtest: $(VENV)/.installed
 	$(PY) scripts/load_publish.py --seconds 60 --articles 100 --users 20 --report bench/load_publish.md
+
+
+# --- accessibility and Lighthouse ---
+.PHONY: lighthouse
+# axe-core and Lighthouse (package.json, pinned in package-lock.json) for the browser
+# tests. Without npm it only warns: `make run` never needs it, the browser tests say so.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund && touch $@; \
+	else \
+		echo "!! npm not found: the axe-core and Lighthouse tests will fail (apt-get install npm)"; \
+	fi
+
+test: node_modules/.installed
+
+# Lighthouse (mobile) on home and an article, the site run as in production; writes
+# bench/lighthouse.md.
+lighthouse: $(VENV)/.installed node_modules/.installed
+	scripts/lighthouse.sh

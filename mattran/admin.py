@@ -1,12 +1,33 @@
 from django.contrib import admin
+from django.db import models
+from reversion.admin import VersionAdmin
 
+from mattran.images import PhotoFormField
 from mattran.models import Body, Membership, Person, ResidentialArea, Term, WardSettings
 from mattran.upload_errors import StorageErrorAdminMixin
 
 
 @admin.register(WardSettings)
-class WardSettingsAdmin(StorageErrorAdminMixin, admin.ModelAdmin):
+class WardSettingsAdmin(StorageErrorAdminMixin, VersionAdmin):
     list_display = ["committee_name", "ward_name", "phone", "email"]
+    # Logo and banner: refusals that say why (too big, not an image, SVG).
+    formfield_overrides = {models.ImageField: {"form_class": PhotoFormField}}
+    fieldsets = [
+        (None, {"fields": ["ward_name", "committee_name"]}),
+        ("Liên hệ", {"fields": ["address", "phone", "email"]}),
+        (
+            "Giao diện",
+            {
+                "fields": ["logo", "banner", "primary_color", "accent_color"],
+                "description": "Màu dạng mã hex, ví dụ #a50e25. Chữ trắng đặt trên hai màu "
+                "này nên mỗi màu phải đạt độ tương phản ít nhất 4,5:1 (chuẩn WCAG AA).",
+            },
+        ),
+        (
+            "Chân trang và mạng xã hội",
+            {"fields": ["footer_text", "facebook_url", "zalo_url", "youtube_url"]},
+        ),
+    ]
 
     def has_add_permission(self, request):
         # The one record is made by WardSettings.current() on first use; staff edit it.
@@ -71,3 +92,4 @@ class MembershipAdmin(admin.ModelAdmin):
 
 from mattran import pages_admin  # noqa: E402, F401  (static pages: their own module)
 from mattran.documents import admin as documents_admin  # noqa: E402,F401  (registers Document)
+from mattran.links_admin import LinkAdmin  # noqa: E402, F401  (links and banners)

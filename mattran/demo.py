@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from mattran import pages_demo, roles
+from mattran import links_demo, pages_demo, roles
 from mattran.documents import demo as documents_demo
 from mattran.models import ResidentialArea, WardSettings
 
@@ -35,6 +35,7 @@ def load(stdout):
         ResidentialArea.objects.get_or_create(name=name, defaults={"kind": kind, "order": order})
     stdout.write(f"  Phường: {ward.ward_name}, {len(AREAS)} khu dân cư")
     pages_demo.load(stdout, ward)
+    links_demo.load(stdout, ward)
     load_accounts(stdout)
     documents_demo.load(stdout)
 

@@ -1,14 +1,28 @@
 """The Front itself: the ward's identity, its residential areas, bodies, terms and people."""
 
+import re
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.validators import URLValidator
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 
+from mattran import cache as page_cache
 from mattran import names
+from mattran.colours import AA_NORMAL_TEXT, HEX_COLOUR, contrast_with_white, ratio_vi
 from mattran.folded_search import matching_every_word
+from mattran.images import picture, prepare_photo, validate_image
+from mattran.links import WebURLField
 from mattran.text import fold, nfc, slugify_vi
+
+HEX_PATTERN = re.compile(HEX_COLOUR.regex.pattern)
+SOCIAL_URL = URLValidator(
+    schemes=["https"], message="Xin nhập địa chỉ đầy đủ, bắt đầu bằng https://"
+)
+# Checked again when shown: a value saved past the form must not become a `javascript:` link.
+SOCIAL_URL_PATTERN = re.compile(r"^https://[^\s\"'<>]+$")
 
 
 class WardSettings(models.Model):
@@ -25,8 +39,49 @@ class WardSettings(models.Model):
     address = models.CharField("địa chỉ", max_length=300, blank=True)
     phone = models.CharField("điện thoại", max_length=50, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
-    logo = models.ImageField("logo", upload_to="ward/", blank=True)
+    logo = models.ImageField(
+        "logo",
+        upload_to="ward/",
+        blank=True,
+        validators=[validate_image],
+        help_text="Ảnh vuông JPEG, PNG hoặc WebP; để trống để dùng logo Mặt trận mặc định.",
+    )
+    logo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    banner = models.ImageField(
+        "ảnh banner đầu trang",
+        upload_to="ward/",
+        blank=True,
+        validators=[validate_image],
+        help_text="Ảnh ngang, nên rộng 1200 điểm ảnh; hiện dưới đầu trang của trang chủ.",
+    )
+    banner_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    primary_color = models.CharField(
+        "màu chính",
+        max_length=7,
+        default="#a50e25",
+        validators=[HEX_COLOUR],
+        help_text="Nền đầu trang và màu liên kết, dạng #rrggbb. Chữ trắng trên màu này phải "
+        "đạt độ tương phản 4,5:1.",
+    )
+    accent_color = models.CharField(
+        "màu nhấn",
+        max_length=7,
+        default="#7d0a1c",
+        validators=[HEX_COLOUR],
+        help_text="Nền thanh menu, dạng #rrggbb; cũng phải đạt 4,5:1 với chữ trắng.",
+    )
     footer_text = models.TextField("chữ ở chân trang", blank=True)
+    facebook_url = WebURLField(
+        "trang Facebook", max_length=300, blank=True, validators=[SOCIAL_URL]
+    )
+    zalo_url = WebURLField(
+        "Zalo",
+        max_length=300,
+        blank=True,
+        validators=[SOCIAL_URL],
+        help_text="Ví dụ https://zalo.me/…",
+    )
+    youtube_url = WebURLField("kênh YouTube", max_length=300, blank=True, validators=[SOCIAL_URL])
 
     class Meta:
         verbose_name = "thông tin phường"
@@ -37,9 +92,69 @@ class WardSettings(models.Model):
         return self.committee_name
 
     def save(self, *args, **kwargs):
+        # The first save is current()'s get_or_create with the defaults pages already
+        # showed: no cached page is stale then.
+        changed = not self._state.adding
         self.pk = 1
+        self.primary_color = self.primary_color.lower()
+        self.accent_color = self.accent_color.lower()
+        # A new logo or banner is checked, re-encoded without EXIF and cut into renditions.
+        self.logo_renditions = prepare_photo(self.logo, self.logo_renditions)
+        self.banner_renditions = prepare_photo(self.banner, self.banner_renditions)
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
+        if changed:
+            # Header and footer sit in every cached page: they are stale now.
+            page_cache.bump_content_version()
+            transaction.on_commit(page_cache.bump_content_version)
+
+    def clean(self):
+        errors = {}
+        for field in ("primary_color", "accent_color"):
+            value = getattr(self, field)
+            if not value or not HEX_PATTERN.match(value):
+                continue  # the field's own validator has said why
+            ratio = contrast_with_white(value)
+            if ratio < AA_NORMAL_TEXT:
+                label = self._meta.get_field(field).verbose_name
+                errors[field] = (
+                    f"{label.capitalize()} {value} chỉ đạt độ tương phản {ratio_vi(ratio)} với "
+                    f"chữ trắng; cần ít nhất {ratio_vi(AA_NORMAL_TEXT)} (chuẩn WCAG AA). "
+                    "Hãy chọn màu đậm hơn."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def theme_css(self):
+        """The colours as CSS custom properties for the page's <style>: only values that
+        are hex colours get there (one saved past the form falls back to the default)."""
+        colours = []
+        for field, variable in (("primary_color", "--red"), ("accent_color", "--red-dark")):
+            value = getattr(self, field)
+            if not HEX_PATTERN.match(value or ""):
+                value = self._meta.get_field(field).default
+            colours.append(f"{variable}:{value.lower()}")
+        return ":root{" + ";".join(colours) + "}"
+
+    @property
+    def logo_picture(self):
+        return picture(self.logo_renditions, self.logo.storage, preferred_width=400)
+
+    @property
+    def banner_picture(self):
+        return picture(self.banner_renditions, self.banner.storage, preferred_width=1200)
+
+    @property
+    def social_links(self):
+        """(name, url) of the social pages the ward filled in, for the footer."""
+        pairs = [
+            ("Facebook", self.facebook_url),
+            ("Zalo", self.zalo_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in pairs if url and SOCIAL_URL_PATTERN.match(url)]
 
     def delete(self, *args, **kwargs):
         raise ValidationError("Không thể xóa thông tin phường.")
@@ -330,5 +445,6 @@ class Membership(models.Model):
 
 
 from mattran.documents.models import Document  # noqa: E402,F401  (app label "mattran")
+from mattran.links import Link  # noqa: E402, F401  (links and banners: their own module)
 from mattran.pages import Page  # noqa: E402, F401  (its own module; registered under mattran)
 from mattran.visitors import VisitDay  # noqa: E402, F401  (its own module; registered under mattran)

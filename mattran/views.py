@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from campaigns import queries as campaign_queries
 from mattran.documents import queries as document_queries
+from mattran.links import current_links
 from meetings import queries as meeting_queries
 from news import queries as news_queries
 
@@ -22,7 +23,7 @@ HOME_DOCUMENTS = 4
 def home(request):
     """Featured and latest news, upcoming meetings (the latest ones when none is coming),
     campaign highlights with their progress, the newest documents, then one news block per
-    section."""
+    section; staff's banners above and their link block below."""
     featured = news_queries.featured(HOME_FEATURED)
     latest = news_queries.latest(HOME_LATEST, exclude=[article.pk for article in featured])
     meetings, meetings_upcoming = meeting_queries.upcoming_or_latest(request.user, HOME_MEETINGS)
@@ -34,6 +35,8 @@ def home(request):
         "campaign_highlights": campaign_queries.highlights(HOME_CAMPAIGNS),
         "documents": document_queries.latest(HOME_DOCUMENTS, request.user),
         "news_blocks": news_queries.home_blocks(HOME_PER_CATEGORY),
+        # Cached for the day, forgotten when staff change a link: no query once warm.
+        "links": current_links(),
     }
     return render(request, "mattran/home.html", context)
 

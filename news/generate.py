@@ -53,7 +53,10 @@ ACTIONS = [
     ("hiệp thương cử Ban công tác Mặt trận nhiệm kỳ mới", "hiệp thương"),
     ("gặp mặt kỷ niệm ngày truyền thống Mặt trận Tổ quốc Việt Nam 18/11", "ngày truyền thống"),
 ]
-TAG_POOL = sorted({tag for _, tag in ACTIONS} | {"Đại đoàn kết", "Khu dân cư", "Tin phường"})
+# Tags as staff write them: capitalised, like the demo's ("Nhà tình thương").
+TAG_POOL = sorted(
+    {tag[0].upper() + tag[1:] for _, tag in ACTIONS} | {"Đại đoàn kết", "Khu dân cư", "Tin phường"}
+)
 OPENINGS = [
     "Sáng ngày {date}, {actor} đã {action}.",
     "Chiều {date}, tại hội trường {area}, {actor} {action}.",
@@ -120,6 +123,7 @@ def _article(rng, category_ids, slugs, now):
     when = timezone.localtime(published_at or now)
     actor = _fill(rng, rng.choice(ACTORS), when)
     action_template, tag = rng.choice(ACTIONS)
+    tag = tag[0].upper() + tag[1:]
     action = _fill(rng, action_template, when)
     title = nfc(f"{actor} {action}")
     title = title[0].upper() + title[1:]
@@ -151,6 +155,11 @@ def _article(rng, category_ids, slugs, now):
     return article, {tag, *extra}
 
 
+def _tag(name):
+    """The tag staff already use under any capitalisation, else a new one."""
+    return Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+
+
 def generate(rng, count, stdout=None):
     """Add `count` articles (with their tags) to the existing sections; returns the count."""
     category_ids = list(Category.objects.values_list("pk", flat=True))
@@ -158,7 +167,7 @@ def generate(rng, count, stdout=None):
         category_ids = [Category.objects.create(name="Hoạt động Mặt trận").pk]
     reserved = RESERVED_SLUGS | set(Category.objects.values_list("slug", flat=True))
     slugs = SlugAllocator(Article, reserved=reserved)
-    tags = {name: Tag.objects.get_or_create(name=name)[0] for name in TAG_POOL}
+    tags = {name: _tag(name) for name in TAG_POOL}
     content_type = ContentType.objects.get_for_model(Article)
     now = timezone.now()
     done = 0

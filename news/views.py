@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 from taggit.models import Tag
 
+from mattran.paginator import CappedPaginator
 from news.forms import DateForm
 from news.models import Article, Category
 
@@ -28,11 +29,15 @@ def article_cards():
 
 
 class ArticleListView(ListView):
-    """/tin-tuc/: every public article, newest first."""
+    """/tin-tuc/: every public article, newest first.
+
+    Numbered pages stop at the newest CappedPaginator.max_pages pages, so neither the
+    count nor the deepest page grows with the archive; older news is found by date."""
 
     template_name = "news/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         return article_cards()
@@ -118,6 +123,7 @@ class ArticlesOnDayView(ListView):
     template_name = "news/article_by_date.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         day = self.kwargs["day"]
@@ -137,6 +143,7 @@ class TagView(ListView):
     template_name = "news/tag_detail.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         self.tag = Tag.objects.filter(slug=self.kwargs["tag"]).first()

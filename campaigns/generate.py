@@ -70,9 +70,7 @@ def _entry(rng, indicator, areas, first_month, months, today):
 
 
 def _yearly_targets(rng, indicators, areas, first_year, last_year):
-    have = set(
-        Target.objects.values_list("indicator_id", "area_id", "period_start", "period_end")
-    )
+    have = set(Target.objects.values_list("indicator_id", "area_id", "period_start", "period_end"))
     rows = []
     for indicator in indicators:
         for area in areas:

@@ -76,9 +76,7 @@ def _title(rng, kind_template, body, starts):
     quarter = f"quý {(starts.month - 1) // 3 + 1}/{starts.year}"
     term = _term(starts.year).label
     topic = rng.choice(TOPICS).format(year=starts.year)
-    return nfc(
-        kind_template.format(topic=topic, body_name=body.name, term=term, quarter=quarter)
-    )
+    return nfc(kind_template.format(topic=topic, body_name=body.name, term=term, quarter=quarter))
 
 
 def _meeting(rng, bodies, slugs, start, end):
@@ -161,9 +159,7 @@ def generate(rng, count, stdout=None):
         bulk_insert(
             AttendingGroup,
             (
-                AttendingGroup(
-                    meeting=m, description=g, headcount=rng.randint(10, 120), order=n
-                )
+                AttendingGroup(meeting=m, description=g, headcount=rng.randint(10, 120), order=n)
                 for m in meetings
                 if rng.random() < 0.4
                 for n, g in enumerate(rng.sample(GROUPS, rng.randint(1, 2)), start=1)

@@ -58,9 +58,7 @@ def _document(rng, slugs, shared, size, first_day, days):
     issued_on = first_day + datetime.timedelta(days=rng.randrange(days))
     issuer = nfc(rng.choice(ISSUERS).format(n=rng.randint(1, 10)))
     number = f"{rng.randint(1, 150)}/{code}-MTTQ"
-    summary = nfc(
-        f"{kind.label} {rng.choice(SUBJECTS).format(year=issued_on.year)}"
-    )
+    summary = nfc(f"{kind.label} {rng.choice(SUBJECTS).format(year=issued_on.year)}")
     document = Document(
         number=number,
         kind=kind,
@@ -76,9 +74,7 @@ def _document(rng, slugs, shared, size, first_day, days):
     # As Document._unique_slug: number and subject, cut at a word.
     base = f"{number.replace('/', ' ')} {summary}"
     document.slug = slugs(base, "van-ban")
-    document.search_text = fold(
-        " ".join([number, document.get_kind_display(), issuer, summary])
-    )
+    document.search_text = fold(" ".join([number, document.get_kind_display(), issuer, summary]))
     return document
 
 

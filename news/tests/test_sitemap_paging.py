@@ -28,7 +28,10 @@ def test_a_section_one_over_the_limit_has_two_files_in_the_index(
 ):
     many_articles(LIMIT + 1)
     listed = [url for url in locations(client.get("/sitemap.xml")) if "sitemap-news.xml" in url]
-    assert listed == ["http://testserver/sitemap-news.xml", "http://testserver/sitemap-news.xml?p=2"]
+    assert listed == [
+        "http://testserver/sitemap-news.xml",
+        "http://testserver/sitemap-news.xml?p=2",
+    ]
 
 
 def test_the_files_hold_every_article_once_newest_first(client, many_articles, small_files):

@@ -33,9 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-demo", action="store_true", help="không nạp dữ liệu mẫu trước")
 
     def handle(self, *args, **options):
-        counts = {
-            name: options[name] for name in ("articles", "meetings", "entries", "documents")
-        }
+        counts = {name: options[name] for name in ("articles", "meetings", "entries", "documents")}
         if counts["documents"] is None:
             counts["documents"] = counts["meetings"]
         if any(n < 0 for n in counts.values()):

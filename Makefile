@@ -33,3 +33,10 @@ format: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) staticfiles test-output
+
+# --- benchmark ---
+# Every public page under wrk on PostgreSQL with 100,000 generated articles, cold and warm,
+# beside the server's floor; writes bench/results.md (see README, "Benchmark").
+.PHONY: bench
+bench: $(VENV)/.installed
+	$(PY) bench/run.py

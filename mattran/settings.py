@@ -339,3 +339,13 @@ MIDDLEWARE.insert(
 # after this many seconds (at the next view); `manage.py flush_visits` from cron too.
 VISITS_FLUSH_THRESHOLD = env.int("VISITS_FLUSH_THRESHOLD", default=200)
 VISITS_FLUSH_SECONDS = env.int("VISITS_FLUSH_SECONDS", default=60)
+
+# --- benchmark ---
+# `make bench` routes a no-database, no-template view (mattran/bench_floor.py) to measure
+# the server's floor; never set in production.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
+# Every public page an anonymous resident reads is served from the page cache, not only
+# news: the benchmark showed the others at a tenth of the cached pages' rate. Each app
+# already retires cached pages when its content changes (the content version).
+PAGE_CACHE_PREFIXES += ["/the/", "/tim-kiem/", "/hoi-nghi/", "/van-dong/", "/van-ban/"]
+PAGE_CACHE_PREFIXES += ["/rss/", "/sitemap"]

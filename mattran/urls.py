@@ -44,6 +44,7 @@ urlpatterns = [
     path("khu-dan-cu/", include("mattran.area_urls")),
     path("van-dong/", include("campaigns.urls")),
     path("van-ban/", include("mattran.document_urls")),
+    path("", include("mattran.bench_floor")),  # empty unless BENCH_FLOOR=1
     path("", include("news.urls")),
 ]
 

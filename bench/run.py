@@ -17,7 +17,7 @@
 
 Environment: BENCH_DATABASE_URL, BENCH_ARTICLES (100000), BENCH_MEETINGS (2000),
 BENCH_ENTRIES (100000), BENCH_DURATION (10), BENCH_CONNECTIONS (CPU count),
-BENCH_WORKERS (2 x CPU + 1), BENCH_PORT (8765), BENCH_REDIS_URL (unset: each worker's
+BENCH_WORKERS (2 x CPU + 1), BENCH_PORT (18765), BENCH_REDIS_URL (unset: each worker's
 local-memory cache), BENCH_ONLY (comma-separated page names, for a quick look).
 """
 
@@ -50,7 +50,7 @@ ENTRIES = int(os.environ.get("BENCH_ENTRIES", 100_000))
 DURATION = int(os.environ.get("BENCH_DURATION", 10))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", CPUS))
 WORKERS = int(os.environ.get("BENCH_WORKERS", 2 * CPUS + 1))
-PORT = int(os.environ.get("BENCH_PORT", 8765))
+PORT = int(os.environ.get("BENCH_PORT", 18765))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
 ONLY = [name for name in os.environ.get("BENCH_ONLY", "").split(",") if name]
 FLOOR = "floor"
@@ -244,18 +244,22 @@ class Server:
             env=env,
             start_new_session=True,
         )
-        self.wait_ready()
+        try:
+            self.wait_ready()
+        except BaseException:
+            self.stop()
+            raise
 
     def wait_ready(self):
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(url(FLOOR_PATH), timeout=1).read()
+                urllib.request.urlopen(url(FLOOR_PATH), timeout=5).read()
                 return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.3)
+            except (urllib.error.URLError, OSError):  # refused, reset or timed out
+                time.sleep(0.5)
         self.stop()
-        raise SystemExit("gunicorn không trả lời sau 30 giây.")
+        raise SystemExit("gunicorn không trả lời sau 60 giây.")
 
     def stop(self):
         if self.process.poll() is None:
@@ -343,8 +347,9 @@ def verdicts(name, cold, warm, floor_warm, measured_paths):
     return " ".join(notes)
 
 
-def report(measured, queries, cold, warm, generated_in, data):
+def report(measured, queries, cold, warm, generated_in, data, load_before):
     now = datetime.datetime.now(datetime.UTC)
+    load_after = os.getloadavg()
     lines = [
         "# Benchmark results",
         "",
@@ -356,6 +361,8 @@ def report(measured, queries, cold, warm, generated_in, data):
         f"- Load: wrk -t{min(2, CONNECTIONS)} -c{CONNECTIONS} -d{DURATION}s per page, loopback; "
         "latency percentiles from wrk (report.lua)",
         f"- Data: {data}",
+        f"- Load average (1/5/15 min) before: {fmt_load(load_before)}; after: "
+        f"{fmt_load(load_after)} (other programs on the machine share its CPUs)",
         "- Queries: SQL per request for an anonymous visitor with the page cache off "
         "(in-process, second request)",
         "- Cold: PAGE_CACHE_SECONDS=0, caches empty at start; warm: page cache on, each page "
@@ -387,6 +394,10 @@ def report(measured, queries, cold, warm, generated_in, data):
     print("\n" + text)
 
 
+def fmt_load(load):
+    return " / ".join(f"{value:.1f}" for value in load)
+
+
 def data_summary():
     from campaigns.models import Entry
     from mattran.models import Document
@@ -401,6 +412,7 @@ def data_summary():
 
 
 def main():
+    load_before = os.getloadavg()
     ensure_database()
     setup_django()
     generated_in = ensure_data()
@@ -415,7 +427,7 @@ def main():
     cold = run_all(measured, 0)
     log(f"Nóng (PAGE_CACHE_SECONDS=300), {DURATION} s mỗi trang:")
     warm = run_all(measured, 300)
-    report(measured, queries, cold, warm, generated_in, data_summary())
+    report(measured, queries, cold, warm, generated_in, data_summary(), load_before)
 
 
 if __name__ == "__main__":

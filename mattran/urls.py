@@ -7,6 +7,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from mattran import leaders, views, visitors
+from mattran import sitemap_views as fast_sitemap
 from mattran.sitemaps import gather_sitemaps
 
 SITEMAPS = gather_sitemaps()
@@ -26,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        fast_sitemap.sitemap,  # Django's sitemap, without the template loop per URL
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -8,12 +8,12 @@ time zone, `<changefreq>`, `<priority>`, alternates.
 """
 
 import datetime
+from html import escape  # the stdlib's: no lazy-string wrapper per call
 
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.http import http_date
 
 HEAD = (

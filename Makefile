@@ -94,3 +94,10 @@ test: node_modules/.installed
 # bench/lighthouse.md.
 lighthouse: $(VENV)/.installed node_modules/.installed
 	scripts/lighthouse.sh
+
+# --- benchmark ---
+# Every public page under wrk on PostgreSQL with 100,000 generated articles, cold and warm,
+# beside the server's floor; writes bench/results.md (see README, "Benchmark").
+.PHONY: bench
+bench: $(VENV)/.installed
+	$(PY) bench/run.py

@@ -419,3 +419,13 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "mattran.middleware.RefuseNulBytesMiddleware",
 )
+
+# --- benchmark ---
+# `make bench` routes a no-database, no-template view (mattran/bench_floor.py) to measure
+# the server's floor; never set in production.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
+# Every public page an anonymous resident reads is served from the page cache, not only
+# news: the benchmark showed the others at a tenth of the cached pages' rate. Each app
+# already retires cached pages when its content changes (the content version).
+PAGE_CACHE_PREFIXES += ["/the/", "/tim-kiem/", "/hoi-nghi/", "/van-dong/", "/van-ban/"]
+PAGE_CACHE_PREFIXES += ["/rss/", "/sitemap"]

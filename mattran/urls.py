@@ -7,6 +7,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from mattran import health, leaders, views, visitors
+from mattran import sitemap_views as fast_sitemap
 from mattran.search import views as search_views
 from mattran.sitemaps import gather_sitemaps
 
@@ -27,7 +28,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        fast_sitemap.sitemap,  # Django's sitemap, without the template loop per URL
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
@@ -46,6 +47,7 @@ urlpatterns = [
     path("khu-dan-cu/", include("mattran.area_urls")),
     path("van-dong/", include("campaigns.urls")),
     path("van-ban/", include("mattran.document_urls")),
+    path("", include("mattran.bench_floor")),  # empty unless BENCH_FLOOR=1
     path("", include("news.urls")),
 ]
 

@@ -29,10 +29,23 @@ def next_public_meeting_start():
 
 
 def connect():
-    from meetings.models import Meeting
+    from mattran.models import Body, Person
+    from meetings import models
 
-    post_save.connect(refresh_public_pages, sender=Meeting, dispatch_uid="meetings-page-cache-save")
-    post_delete.connect(
-        refresh_public_pages, sender=Meeting, dispatch_uid="meetings-page-cache-delete"
+    post_save.connect(
+        refresh_public_pages, sender=models.Meeting, dispatch_uid="meetings-page-cache-save"
     )
+    post_delete.connect(
+        refresh_public_pages, sender=models.Meeting, dispatch_uid="meetings-page-cache-delete"
+    )
+    # A meeting's page (cached for residents) also shows its attendees, resolutions,
+    # elections and papers, and the names and bodies they point to.
+    shown = [
+        models.Attendance, models.AttendingGroup, models.Resolution, models.ResolutionTarget,
+        models.Election, models.ElectedMember, models.Attachment, Person, Body,
+    ]  # fmt: skip
+    for model in shown:
+        uid = f"meetings-page-cache-{model._meta.label_lower}"
+        post_save.connect(refresh_public_pages, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(refresh_public_pages, sender=model, dispatch_uid=f"{uid}-delete")
     page_cache.register_next_change(next_public_meeting_start)

@@ -156,8 +156,10 @@ class Article(models.Model):
         verbose_name_plural = "bài viết"
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_list"),
+            # With the id, a section's pages read their ids off this index alone
+            # (mattran/paginator.py), however deep the page.
             models.Index(
-                fields=["category", "status", "-published_at"],
+                fields=["category", "status", "-published_at", "-id"],
                 name="article_category_list",
             ),
             # The admin list: every status, newest first (and MIN/MAX for its dates).

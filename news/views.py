@@ -3,20 +3,40 @@ in front decides that, and the view beacon keeps the article page cacheable."""
 
 import datetime
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
+from mattran.paginator import CappedPaginator
 from news.forms import DateForm
 from news.models import Article, Category
 
 PAGE_SIZE = 12
 RELATED_COUNT = 5
+# A tag's list is read by walking the newest-first index and checking each article's tags,
+# so its numbered pages stop sooner than the section lists' (600 newest per tag).
+TAG_MAX_PAGES = 50
+
+
+def tagged_with(tag_ids):
+    """A condition: the article carries one of these tags.
+
+    Written as EXISTS on taggit's table with the article's id from outside: PostgreSQL
+    walks the newest-first index and probes the (content type, object, tag) unique index
+    for each article, reading no more rows than the page needs. The `tags=` join instead
+    compares object_id as bigint, which no index serves, and hashes every article."""
+    content_type = ContentType.objects.get_for_model(Article)
+    return Exists(
+        TaggedItem.objects.filter(
+            content_type=content_type, object_id=OuterRef("pk"), tag_id__in=list(tag_ids)
+        )
+    )
 
 
 def public_articles():
@@ -28,11 +48,15 @@ def article_cards():
 
 
 class ArticleListView(ListView):
-    """/tin-tuc/: every public article, newest first."""
+    """/tin-tuc/: every public article, newest first.
+
+    Numbered pages stop at the newest CappedPaginator.max_pages pages, so neither the
+    count nor the deepest page grows with the archive; older news is found by date."""
 
     template_name = "news/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         return article_cards()
@@ -70,12 +94,10 @@ def category_detail(request, category):
 def related_articles(article):
     """ "Thông tin khác": same section or a shared tag, newest first, in one query."""
     tag_ids = [tag.pk for tag in article.tags.all()]
-    shares_tag = Article.objects.filter(tags__in=tag_ids).values("pk")
-    return list(
-        article_cards()
-        .exclude(pk=article.pk)
-        .filter(Q(category_id=article.category_id) | Q(pk__in=shares_tag))[:RELATED_COUNT]
-    )
+    related = Q(category_id=article.category_id)
+    if tag_ids:
+        related |= tagged_with(tag_ids)
+    return list(article_cards().exclude(pk=article.pk).filter(related)[:RELATED_COUNT])
 
 
 def get_public_article(slug, *prefetch):
@@ -118,6 +140,7 @@ class ArticlesOnDayView(ListView):
     template_name = "news/article_by_date.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         day = self.kwargs["day"]
@@ -137,12 +160,16 @@ class TagView(ListView):
     template_name = "news/tag_detail.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         self.tag = Tag.objects.filter(slug=self.kwargs["tag"]).first()
         if self.tag is None:
             raise Http404("Không có thẻ này.")
-        return article_cards().filter(tags=self.tag)
+        return article_cards().filter(tagged_with([self.tag.pk]))
+
+    def get_paginator(self, *args, **kwargs):
+        return super().get_paginator(*args, max_pages=TAG_MAX_PAGES, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

@@ -1,0 +1,457 @@
+# ruff: noqa: S310, S603, S607  (a local tool: fixed commands and loopback URLs only)
+"""`make bench`: every public page under load, on PostgreSQL with a ward's archive.
+
+    make bench            # or: .venv/bin/python bench/run.py
+
+1. Makes sure the database (BENCH_DATABASE_URL, default
+   postgres://postgres@127.0.0.1:5432/bench) exists, is migrated and holds the generated
+   data (`generate_data`, run once: skipped when the counts are already there).
+2. Counts each page's SQL queries in-process (Django test client, CaptureQueriesContext,
+   same database, page cache off, second request of an anonymous visitor).
+3. Starts the production server (gunicorn, DEBUG=0, collected static files) on the
+   loopback and loads each page with wrk for BENCH_DURATION seconds: first cold
+   (PAGE_CACHE_SECONDS=0, every cache empty at start), then warm (page cache on, each
+   page asked once before), each time beside the floor (BENCH_FLOOR=1: a fixed answer
+   without database or template).
+4. Prints the table and writes it to bench/results.md.
+
+Environment: BENCH_DATABASE_URL, BENCH_ARTICLES (100000), BENCH_MEETINGS (2000),
+BENCH_ENTRIES (100000), BENCH_DURATION (10), BENCH_CONNECTIONS (CPU count),
+BENCH_WORKERS (2 x CPU + 1), BENCH_PORT (18765), BENCH_REDIS_URL (unset: each worker's
+local-memory cache), BENCH_ONLY (comma-separated page names, for a quick look).
+"""
+
+import contextlib
+import datetime
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+LUA = Path(__file__).resolve().parent / "report.lua"
+RESULTS = Path(__file__).resolve().parent / "results.md"
+
+CPUS = os.cpu_count() or 1
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", 100_000))
+MEETINGS = int(os.environ.get("BENCH_MEETINGS", 2_000))
+ENTRIES = int(os.environ.get("BENCH_ENTRIES", 100_000))
+DURATION = int(os.environ.get("BENCH_DURATION", 10))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", CPUS))
+WORKERS = int(os.environ.get("BENCH_WORKERS", 2 * CPUS + 1))
+PORT = int(os.environ.get("BENCH_PORT", 18765))
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
+IN_PROCESS_RUNS = int(os.environ.get("BENCH_IN_PROCESS_RUNS", 20))
+ONLY = [name for name in os.environ.get("BENCH_ONLY", "").split(",") if name]
+FLOOR = "floor"
+FLOOR_PATH = "/do-tai/san/"
+
+# Targets of issue 8.
+WARM_SHARE_OF_FLOOR = 0.5
+COLD_P95_MS = 50
+COLD_P95_SEARCH_MS = 150
+
+# The server's and the in-process client's environment: production settings, loopback.
+SERVER_ENV = {
+    "DATABASE_URL": DATABASE_URL,
+    "DEBUG": "0",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "127.0.0.1,testserver",
+    "SECURE_SSL_REDIRECT": "0",
+    "SITE_URL": f"http://127.0.0.1:{PORT}",
+    "BENCH_FLOOR": "1",
+    "LOG_LEVEL": "WARNING",
+    "DJANGO_SETTINGS_MODULE": "mattran.settings",
+}
+
+
+def log(message):
+    print(message, flush=True)
+
+
+# --- database and data -------------------------------------------------------------
+
+
+def ensure_database():
+    import psycopg2
+
+    url = urlparse(DATABASE_URL)
+    name = url.path.lstrip("/")
+    admin = psycopg2.connect(
+        host=url.hostname,
+        port=url.port or 5432,
+        user=url.username,
+        password=url.password,
+        dbname="postgres",
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            log(f"Tạo cơ sở dữ liệu {name}")
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
+def setup_django():
+    os.environ.update(SERVER_ENV)
+    os.environ["PAGE_CACHE_SECONDS"] = "0"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def ensure_data():
+    """Generate once; a later run finds the counts and skips (only what is missing is
+    added, e.g. after raising BENCH_ARTICLES)."""
+    from django.core.management import call_command
+
+    from campaigns.models import Entry
+    from meetings.models import Meeting
+    from news.models import Article
+
+    call_command("migrate", verbosity=0)
+    missing = {
+        "articles": ARTICLES - Article.objects.count(),
+        "meetings": MEETINGS - Meeting.objects.count(),
+        "entries": ENTRIES - Entry.objects.count(),
+    }
+    if all(n <= 0 for n in missing.values()):
+        log("Dữ liệu đã đủ: bỏ qua bước sinh dữ liệu.")
+        return None
+    args = [f"--{name}={max(n, 0)}" for name, n in missing.items()]
+    log("Sinh dữ liệu: " + " ".join(args))
+    started = time.monotonic()
+    call_command("generate_data", *args)
+    return time.monotonic() - started
+
+
+def pages():
+    """(name, path) of every public page measured, picked from the data."""
+    from django.db.models import Count
+    from django.utils import timezone
+    from taggit.models import Tag
+
+    from campaigns.models import Campaign
+    from meetings.models import Meeting
+    from news.models import Article, Category
+
+    public = Article.objects.published()
+    middle = public.newest_first().values_list("slug", "published_at")[ARTICLES // 3]
+    category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
+    tag = Tag.objects.annotate(n=Count("taggit_taggeditem_items")).order_by("-n").first()
+    meeting = Meeting.objects.public().order_by("-starts_at").values_list("slug", flat=True)[10]
+    campaign = Campaign.objects.annotate(n=Count("indicators__entries")).order_by("-n").first()
+    day = timezone.localdate(middle[1])
+    deep_sitemap = max(1, public.count() // 1000)
+    return [
+        ("home", "/"),
+        ("news list p1", "/tin-tuc/"),
+        ("news list p500", "/tin-tuc/?page=500"),
+        ("category", f"/tin-tuc/{category.slug}/"),
+        ("category p500", f"/tin-tuc/{category.slug}/?page=500"),
+        ("article", f"/tin-tuc/{middle[0]}/"),
+        ("tag", f"/the/{tag.slug}/"),
+        ("by date", f"/tin-tuc/ngay/{day:%Y-%m-%d}/"),
+        ("search: nha tinh thuong", "/tim-kiem/?q=nha+tinh+thuong"),
+        ("search: dai doan ket", "/tim-kiem/?q=%C4%91%E1%BA%A1i+%C4%91o%C3%A0n+k%E1%BA%BFt"),
+        ("search: hoc bong 2019", "/tim-kiem/?q=hoc+bong+2019"),
+        ("meetings", "/hoi-nghi/"),
+        ("meeting", f"/hoi-nghi/{meeting}/"),
+        ("campaigns", "/van-dong/"),
+        ("campaign", f"/van-dong/{campaign.slug}/"),
+        ("documents", "/van-ban/"),
+        ("sitemap index", "/sitemap.xml"),
+        ("sitemap news p1", "/sitemap-news.xml"),
+        (f"sitemap news p{deep_sitemap}", f"/sitemap-news.xml?p={deep_sitemap}"),
+        ("rss", "/rss/"),
+    ]
+
+
+def count_queries(measured):
+    """SQL queries of each page for an anonymous visitor, page cache off: the second
+    request, after the first has warmed what a running site keeps cached. Then the
+    server time of IN_PROCESS_RUNS more requests made one at a time (no HTTP, no
+    queueing behind other requests): (queries, p50 ms, p95 ms) per page."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    figures = {}
+    for name, path in measured:
+        cache.clear()
+        first = client.get(path)
+        if first.status_code != 200:
+            raise SystemExit(f"{name} {path}: HTTP {first.status_code}")
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        # Read now: every request's start clears the connection's query log.
+        count = len(queries)
+        runs = IN_PROCESS_RUNS // 4 if name.startswith("search") else IN_PROCESS_RUNS
+        times = []
+        for _ in range(max(runs, 2)):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        figures[name] = (count, statistics.median(times), p95)
+    return figures
+
+
+# --- server and load -----------------------------------------------------------------
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    log("Cài wrk (apt-get install -y wrk)")
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False)
+    if not shutil.which("wrk"):
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+
+
+def collectstatic():
+    env = {**os.environ, **SERVER_ENV}
+    subprocess.run(
+        [str(VENV_BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+class Server:
+    def __init__(self, page_cache_seconds):
+        env = {**os.environ, **SERVER_ENV, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+        env.pop("REDIS_URL", None)
+        if REDIS_URL:
+            env["REDIS_URL"] = REDIS_URL
+        self.process = subprocess.Popen(
+            [
+                str(VENV_BIN / "gunicorn"),
+                "mattran.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+                "--workers",
+                str(WORKERS),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        try:
+            self.wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+
+    def wait_ready(self):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url(FLOOR_PATH), timeout=5).read()
+                return
+            except (urllib.error.URLError, OSError):  # refused, reset or timed out
+                time.sleep(0.5)
+        self.stop()
+        raise SystemExit("gunicorn không trả lời sau 60 giây.")
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+
+def url(path):
+    return f"http://127.0.0.1:{PORT}{path}"
+
+
+def clear_caches():
+    """Cold: the shared cache (Redis) emptied; a local-memory cache starts empty with
+    each server anyway."""
+    if REDIS_URL:
+        from django.core.cache import caches
+        from django.core.cache.backends.base import InvalidCacheBackendError
+
+        with contextlib.suppress(InvalidCacheBackendError):
+            caches["default"].clear()
+
+
+def load(path):
+    """wrk on one URL; the JSON line printed by report.lua."""
+    status = urllib.request.urlopen(url(path), timeout=30).status
+    if status != 200:
+        raise SystemExit(f"{path}: HTTP {status}")
+    result = subprocess.run(
+        [
+            "wrk",
+            f"-t{min(2, CONNECTIONS)}",
+            f"-c{CONNECTIONS}",
+            f"-d{DURATION}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(LUA),
+            url(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH "))
+    return json.loads(line.removeprefix("BENCH "))
+
+
+def run_all(measured, page_cache_seconds):
+    clear_caches()
+    server = Server(page_cache_seconds)
+    try:
+        if page_cache_seconds:
+            for _, path in measured:
+                # Every worker should hold the page: a few asks each.
+                for _ in range(WORKERS * 2):
+                    urllib.request.urlopen(url(path), timeout=30).read()
+        results = {FLOOR: load(FLOOR_PATH)}
+        log(f"  {FLOOR:<28} {fmt(results[FLOOR])}")
+        for name, path in measured:
+            results[name] = load(path)
+            log(f"  {name:<28} {fmt(results[name])}")
+        return results
+    finally:
+        server.stop()
+
+
+def fmt(result):
+    return (
+        f"{result['rps']:8.1f} req/s  p50 {result['p50']:6.1f}  p95 {result['p95']:6.1f}  "
+        f"p99 {result['p99']:6.1f} ms" + (f"  LỖI {result['failed']}" if result["failed"] else "")
+    )
+
+
+# --- report --------------------------------------------------------------------------
+
+
+def verdicts(name, cold, warm, floor_warm, server_p95):
+    notes = []
+    limit = COLD_P95_SEARCH_MS if name.startswith("search") else COLD_P95_MS
+    notes.append("✓ server" if server_p95 < limit else f"✗ server p95 ≥ {limit}")
+    notes.append("✓ cold" if cold["p95"] < limit else f"✗ cold p95 ≥ {limit}")
+    share = warm["rps"] / floor_warm["rps"]
+    notes.append(
+        f"✓ warm {share:.0%}" if share >= WARM_SHARE_OF_FLOOR else f"✗ warm {share:.0%} of floor"
+    )
+    if cold["failed"] or warm["failed"]:
+        notes.append(f"✗ {cold['failed'] + warm['failed']} failed")
+    return " ".join(notes)
+
+
+def report(measured, queries, cold, warm, generated_in, data, load_before):
+    now = datetime.datetime.now(datetime.UTC)
+    load_after = os.getloadavg()
+    lines = [
+        "# Benchmark results",
+        "",
+        f"- Date: {now:%Y-%m-%d %H:%M} UTC; machine: {CPUS} CPUs "
+        f"({platform.machine()}, {platform.system()} {platform.release()})",
+        f"- Command: `make bench` (bench/run.py); server: gunicorn, {WORKERS} sync workers, "
+        f"DEBUG=0, cache: {'Redis' if REDIS_URL else 'local memory per worker'}; PostgreSQL at "
+        f"`{DATABASE_URL}`",
+        f"- Load: wrk -t{min(2, CONNECTIONS)} -c{CONNECTIONS} -d{DURATION}s per page, loopback; "
+        "latency percentiles from wrk (report.lua)",
+        f"- Data: {data}",
+        f"- Load average (1/5/15 min) before: {fmt_load(load_before)}; after: "
+        f"{fmt_load(load_after)} (other programs on the machine share its CPUs)",
+        "- SQL: queries per request for an anonymous visitor with the page cache off "
+        "(in-process, second request); server p50/p95: in-process time (ms) of "
+        f"{IN_PROCESS_RUNS} requests one at a time, page cache off ({IN_PROCESS_RUNS // 4} "
+        "for search); the rest from wrk over HTTP",
+        "- Cold: PAGE_CACHE_SECONDS=0, caches empty at start; warm: page cache on, each page "
+        "asked before the run",
+        f"- Targets: warm ≥ {WARM_SHARE_OF_FLOOR:.0%} of the floor's req/s; cold p95 < "
+        f"{COLD_P95_MS} ms (search < {COLD_P95_SEARCH_MS} ms)",
+    ]
+    if generated_in is not None:
+        lines.append(f"- generate_data took {generated_in:.0f} s in this run")
+    lines += [
+        "",
+        "| page | path | SQL | server p50 | server p95 | cold req/s | cold p50 | cold p95 "
+        "| cold p99 | warm req/s | warm p50 | warm p95 | warm p99 | targets |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    rows = [(FLOOR, FLOOR_PATH)] + measured
+    for name, path in rows:
+        c, w = cold[name], warm[name]
+        if name == FLOOR:
+            sql, server, check = 0, "– | –", ""
+        else:
+            sql, p50, p95 = queries[name]
+            server = f"{p50:.1f} | {p95:.1f}"
+            check = verdicts(name, c, w, warm[FLOOR], p95)
+        lines.append(
+            f"| {name} | `{path}` | {sql} | {server} | {c['rps']:.0f} "
+            f"| {c['p50']:.1f} | {c['p95']:.1f} | {c['p99']:.1f} | {w['rps']:.0f} "
+            f"| {w['p50']:.1f} | {w['p95']:.1f} | {w['p99']:.1f} | {check} |"
+        )
+    lines.append("")
+    text = "\n".join(lines)
+    RESULTS.write_text(text, encoding="utf-8")
+    print("\n" + text)
+
+
+def fmt_load(load):
+    return " / ".join(f"{value:.1f}" for value in load)
+
+
+def data_summary():
+    from campaigns.models import Entry
+    from mattran.models import Document
+    from meetings.models import Meeting
+    from news.models import Article
+
+    return (
+        f"{Article.objects.count():,} articles ({Article.objects.published().count():,} public), "
+        f"{Meeting.objects.count():,} meetings, {Entry.objects.count():,} campaign entries, "
+        f"{Document.objects.count():,} documents"
+    )
+
+
+def main():
+    load_before = os.getloadavg()
+    ensure_database()
+    setup_django()
+    generated_in = ensure_data()
+    measured = pages()
+    if ONLY:
+        measured = [(name, path) for name, path in measured if name in ONLY]
+    collectstatic()
+    log("Đếm truy vấn SQL của từng trang…")
+    queries = count_queries(measured)
+    ensure_wrk()
+    log(f"Nguội (PAGE_CACHE_SECONDS=0), {DURATION} s mỗi trang:")
+    cold = run_all(measured, 0)
+    log(f"Nóng (PAGE_CACHE_SECONDS=300), {DURATION} s mỗi trang:")
+    warm = run_all(measured, 300)
+    report(measured, queries, cold, warm, generated_in, data_summary(), load_before)
+
+
+if __name__ == "__main__":
+    main()

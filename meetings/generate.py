@@ -21,10 +21,10 @@ from mattran.generate import (
     years_back,
 )
 from mattran.models import Body, Person, Term
-from mattran.text import fold, nfc
+from mattran.text import nfc
 from mattran.visibility import Visibility
 from meetings.models import Attendance, AttendingGroup, Meeting, Resolution, ResolutionTarget
-from meetings.models.meeting import RESERVED_SLUGS
+from meetings.models.meeting import RESERVED_SLUGS, meeting_search_key
 
 YEARS = 15
 KINDS = [
@@ -130,11 +130,11 @@ def _attendances(rng, meeting, people):
 def _search_text(meeting, attendances, people_by_pk):
     """What Meeting._search_text() reads back: title, summary, place, then each
     attendee's name and printed title in the attendances' own order."""
-    words = [meeting.title, meeting.summary, meeting.place]
+    people = []
     for row in sorted(attendances, key=lambda a: (a.role, a.order, a.sort_key)):
         name = people_by_pk[row.person_id].full_name if row.person_id else row.guest_name
-        words += [name, row.title_as_printed]
-    return fold(" ".join(words))
+        people += [name, row.title_as_printed]
+    return meeting_search_key(meeting.title, meeting.summary, meeting.place, people)
 
 
 def generate(rng, count, stdout=None):

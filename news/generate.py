@@ -16,7 +16,8 @@ from taggit.models import Tag, TaggedItem
 
 from mattran.generate import SlugAllocator, bulk_insert, moment_between, person_name, years_back
 from mattran.html import html_to_text, sanitize_html
-from mattran.text import fold, nfc
+from mattran.search.text import search_key
+from mattran.text import nfc
 from news.models import RESERVED_SLUGS, Article, Category
 
 YEARS = 15
@@ -149,7 +150,7 @@ def _article(rng, category_ids, slugs, now):
         published_at=published_at,
         featured=rng.random() < 0.02,
         view_count=rng.randint(0, 5000),
-        search_text=fold(" ".join([title, sapo, html_to_text(body)])),
+        search_text=search_key(title, sapo, html_to_text(body)),
     )
     extra = rng.sample(TAG_POOL, rng.randint(0, 2))
     return article, {tag, *extra}

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from mattran import files
 from mattran.documents.demo import pdf
-from mattran.documents.models import SLUG_LENGTH, Document
+from mattran.documents.models import SLUG_LENGTH, Document, document_search_key
 from mattran.generate import SlugAllocator, bulk_insert
-from mattran.text import fold, nfc
+from mattran.text import nfc
 from mattran.visibility import Visibility
 
 YEARS = 15
@@ -74,7 +74,7 @@ def _document(rng, slugs, shared, size, first_day, days):
     # As Document._unique_slug: number and subject, cut at a word.
     base = f"{number.replace('/', ' ')} {summary}"
     document.slug = slugs(base, "van-ban")
-    document.search_text = fold(" ".join([number, document.get_kind_display(), issuer, summary]))
+    document.search_text = document_search_key(summary, number, document.get_kind_display(), issuer)
     return document
 
 

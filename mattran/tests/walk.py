@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from conftest import make_user
 from mattran import roles
@@ -55,9 +56,15 @@ def world(db, django_user_model, settings, tmp_path):
     public_paper = make_attachment(public_meeting, "Thông báo kết quả", Visibility.PUBLIC)
     published.tags.set(["Đại đoàn kết"])
     page = Page.objects.order_by("pk").first()
+    # A revision of a record of every model with history, so each history and recover
+    # screen has a version to open (a model given history later is walked as well).
     with reversion.create_revision():
         for record in (draft, page, Document.objects.order_by("pk").first()):
             record.save()
+        for model in reversion.get_registered_models():
+            record = model._base_manager.order_by("pk").first()
+            if record is not None and not Version.objects.get_for_object(record).exists():
+                record.save()
     # One refused login, so the lockout records (django-axes) have rows to open.
     Client().post(reverse("admin:login"), {"username": "w-bientap", "password": "sai"})
     AccessFailureLog.objects.create(username="w-bientap", ip_address="10.0.0.9")

@@ -101,7 +101,13 @@ def related_articles(article):
 
 
 def get_public_article(slug, *prefetch):
-    queryset = public_articles().select_related("category").prefetch_related(*prefetch)
+    # The search key and its vector (a few KB each) are never shown on a page.
+    queryset = (
+        public_articles()
+        .select_related("category")
+        .defer("search_text", "search_vector")
+        .prefetch_related(*prefetch)
+    )
     return get_object_or_404(queryset, slug=slug)
 
 

@@ -99,5 +99,8 @@ lighthouse: $(VENV)/.installed node_modules/.installed
 # Every public page under wrk on PostgreSQL with 100,000 generated articles, cold and warm,
 # beside the server's floor; writes bench/results.md (see README, "Benchmark").
 .PHONY: bench
+# The warm runs share one cache between workers, as production does, when a local Redis
+# answers (its database 14, emptied before each cold run); else each worker's own memory.
 bench: $(VENV)/.installed
-	$(PY) bench/run.py
+	BENCH_REDIS_URL=$${BENCH_REDIS_URL-$$(redis-cli -n 14 ping >/dev/null 2>&1 && \
+		echo redis://127.0.0.1:6379/14)} $(PY) bench/run.py

@@ -124,6 +124,12 @@ def ensure_data():
     from news.models import Article
 
     call_command("migrate", verbosity=0)
+    # A migration that rewrites a table (a new stored column) clears its visibility map
+    # and statistics: until autovacuum comes by, counts fall back to sequential scans.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
     missing = {
         "articles": ARTICLES - Article.objects.count(),
         "meetings": MEETINGS - Meeting.objects.count(),
@@ -256,6 +262,9 @@ class Server:
             ],
             cwd=ROOT,
             env=env,
+            # The request log (one JSON line a request) still runs; only its lines are
+            # dropped instead of filling the terminal.
+            stdout=subprocess.DEVNULL,
             start_new_session=True,
         )
         try:

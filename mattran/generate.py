@@ -142,4 +142,4 @@ def make_people(rng, count):
 def seeded(seed, salt):
     """One independent random stream per app, so adding rows to one app does not
     change what another generates for the same seed."""
-    return random.Random(f"{seed}:{salt}")  # noqa: S311  (test data, not secrets)
+    return random.Random(f"{seed}:{salt}")  # noqa: S311  # nosec B311: test data, not secrets

@@ -1,8 +1,10 @@
 """The staff's screens for campaigns: indicators and targets inline, entries with import."""
 
+import reversion
 from django.contrib import admin
 from import_export.admin import ExportMixin, ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
+from reversion.admin import VersionAdmin
 
 from campaigns.forms import EntryForm
 from campaigns.models import Campaign, Entry, Indicator, Target
@@ -15,6 +17,12 @@ from campaigns.resources import (
 from mattran.concurrency import ConcurrentEditAdmin
 
 EXPORT_FORMATS = [XLSX, CSV]
+
+# A campaign's revision follows its indicators (its inline), and each indicator its targets,
+# so recovering a deleted campaign brings them all back. Registered before the admins below,
+# because VersionAdmin registers an inline's model without its children.
+reversion.register(Target)
+reversion.register(Indicator, follow=["targets"])
 
 
 class IndicatorInline(admin.TabularInline):
@@ -32,7 +40,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(ExportMixin, admin.ModelAdmin):
+class CampaignAdmin(ExportMixin, VersionAdmin):
     resource_classes = [CampaignResource]
     formats = EXPORT_FORMATS
     list_display = ["name", "kind", "body", "start", "end"]
@@ -45,7 +53,7 @@ class CampaignAdmin(ExportMixin, admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ExportMixin, admin.ModelAdmin):
+class IndicatorAdmin(ExportMixin, VersionAdmin):
     resource_classes = [IndicatorResource]
     formats = EXPORT_FORMATS
     list_display = ["name", "campaign", "unit", "kind", "order"]
@@ -57,7 +65,7 @@ class IndicatorAdmin(ExportMixin, admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(ExportMixin, admin.ModelAdmin):
+class TargetAdmin(ExportMixin, VersionAdmin):
     resource_classes = [TargetResource]
     formats = EXPORT_FORMATS
     list_display = ["indicator", "period_start", "period_end", "area", "value"]
@@ -68,7 +76,7 @@ class TargetAdmin(ExportMixin, admin.ModelAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(ConcurrentEditAdmin, ImportExportModelAdmin):
+class EntryAdmin(ConcurrentEditAdmin, ImportExportModelAdmin, VersionAdmin):
     form = EntryForm
     resource_classes = [EntryResource]
     formats = EXPORT_FORMATS
@@ -98,3 +106,25 @@ class EntryAdmin(ConcurrentEditAdmin, ImportExportModelAdmin):
         if not change:
             obj.entered_by = request.user
         super().save_model(request, obj, form, change)
+
+    def process_dataset(self, dataset, form, request, **kwargs):
+        """The confirmed import, as one revision: each imported row gets a history entry
+        that says who imported it and from which file (the resource bumps each changed
+        entry's version, so a change form opened before the import is refused)."""
+        name = form.cleaned_data.get("original_file_name") or ""
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Nhập từ tệp “{name}”" if name else "Nhập từ tệp")
+                result = super().process_dataset(dataset, form, request, **kwargs)
+                if result.has_errors() or result.has_validation_errors():
+                    raise _ImportRolledBack(result)
+        except _ImportRolledBack as refused:
+            return refused.result  # nothing was saved: no revision either
+        return result
+
+
+class _ImportRolledBack(Exception):
+    def __init__(self, result):
+        super().__init__()
+        self.result = result

@@ -254,6 +254,10 @@ class EntryResource(resources.ModelResource):
     def save_instance(self, instance, is_create, row, **kwargs):
         if is_create and self._user is not None and self._user.is_authenticated:
             instance.entered_by = self._user
+        if not is_create:
+            # As an admin save does: a change form opened before the import is refused
+            # instead of silently writing its older figures over the imported ones.
+            instance.version += 1
         super().save_instance(instance, is_create, row, **kwargs)
 
 

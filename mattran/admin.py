@@ -39,7 +39,7 @@ class WardSettingsAdmin(StorageErrorAdminMixin, VersionAdmin):
 
 
 @admin.register(ResidentialArea)
-class ResidentialAreaAdmin(admin.ModelAdmin):
+class ResidentialAreaAdmin(VersionAdmin):
     list_display = ["name", "kind", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -47,7 +47,7 @@ class ResidentialAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(VersionAdmin):
     list_display = ["name", "kind", "area", "order"]
     list_filter = ["kind"]
     list_select_related = ["area"]
@@ -55,7 +55,7 @@ class BodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(VersionAdmin):
     list_display = ["__str__", "start_year", "end_year"]
 
 
@@ -66,7 +66,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(VersionAdmin):
     list_display = ["full_name", "title"]
     search_fields = ["full_name", "title"]
     ordering = ["sort_key", "pk"]
@@ -82,7 +82,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(VersionAdmin):
     list_display = ["person", "position", "body", "term", "started_on", "ended_on"]
     list_filter = ["position", "body", "term"]
     list_select_related = ["person", "body", "term"]

@@ -1,12 +1,14 @@
 """Staff record meetings here: attendees (adding a new person from the row), papers,
 resolutions with their targets, and election results they then confirm."""
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
+from reversion.admin import VersionAdmin
 
 from mattran.concurrency import ConcurrentEditAdmin
 from mattran.upload_errors import StorageErrorAdminMixin
@@ -21,6 +23,15 @@ from meetings.models import (
     ResolutionTarget,
 )
 from meetings.services import confirm_election
+
+# Deleting a meeting deletes its resolutions' targets and its elections' members too. The
+# meeting's revision follows its inlines (VersionAdmin does that), and these follow their own
+# children, so recovering a deleted meeting brings every row back. Registered here, before
+# the admins below, because VersionAdmin registers an inline's model without its children.
+reversion.register(ResolutionTarget)
+reversion.register(ElectedMember)
+reversion.register(Resolution, follow=["targets"])
+reversion.register(Election, follow=["members"])
 
 
 class AttendanceInline(admin.TabularInline):
@@ -94,7 +105,7 @@ class ElectionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, admin.ModelAdmin):
+class MeetingAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, VersionAdmin):
     list_display = ["title", "kind", "starts_at", "body", "visibility"]
     list_filter = ["kind", "visibility", "body", "term"]
     list_select_related = ["body"]
@@ -130,7 +141,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(admin.ModelAdmin):
+class ResolutionAdmin(VersionAdmin):
     list_display = ["title", "meeting", "number"]
     list_select_related = ["meeting"]
     search_fields = ["title", "meeting__title"]
@@ -139,7 +150,7 @@ class ResolutionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ResolutionTarget)
-class ResolutionTargetAdmin(admin.ModelAdmin):
+class ResolutionTargetAdmin(VersionAdmin):
     """Leaders and staff follow targets across resolutions: deadline and status at a glance."""
 
     list_display = ["text", "resolution", "deadline", "status"]
@@ -174,7 +185,7 @@ class ElectedMemberInline(admin.TabularInline):
 
 
 @admin.register(Election)
-class ElectionAdmin(admin.ModelAdmin):
+class ElectionAdmin(VersionAdmin):
     list_display = ["__str__", "meeting", "seats", "confirmed"]
     list_select_related = ["meeting", "body", "term"]
     list_filter = ["method", "body", "term"]

@@ -30,7 +30,7 @@ CHANGE = "news.change_article"
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(VersionAdmin):
     list_display = ["name", "slug", "order", "show_on_home"]
     list_editable = ["order", "show_on_home"]
     search_fields = ["name"]

@@ -11,7 +11,7 @@ import datetime
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from campaigns.models import Campaign, Entry, Indicator
@@ -23,9 +23,7 @@ from news.models import Article, Category
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs two real database connections"
-    ),
+    pytest.mark.postgresql,  # two real database connections racing
 ]
 
 

@@ -9,7 +9,7 @@ from news.models import Article
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search"),
+    pytest.mark.postgresql,  # PostgreSQL full-text search
 ]
 
 

@@ -219,7 +219,7 @@ def wsgi_get(path):
     return answer["status"], answer["headers"], body.decode()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a real outage of PostgreSQL")
+@pytest.mark.postgresql  # a real outage of PostgreSQL
 @pytest.mark.django_db(transaction=True)
 def test_a_real_postgresql_outage_gives_503_and_the_site_recovers_by_itself(make_article):
     make_article("Ra quân vệ sinh môi trường")

@@ -29,6 +29,8 @@ def detail(request, slug):
     context = {
         "campaign": campaign,
         "reports": cache.remember(("campaign", campaign.pk), reports.campaign_reports, campaign),
+        # The template keeps its rendered tables and charts under this version too.
+        "reports_version": cache.version(),
         "articles": reports.published_articles(campaign),
     }
     return render(request, "campaigns/campaign_detail.html", context)

@@ -9,7 +9,6 @@ or residential area moves the version on, and old keys simply expire.
 import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from mattran import cache as page_cache
@@ -31,10 +30,8 @@ def bump(raw=False, **kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     if raw:
         return
-    # The portal's home page shows campaign highlights: its cached copy must go too,
-    # now and again at commit (as news does).
-    page_cache.bump_content_version()
-    transaction.on_commit(page_cache.bump_content_version)
+    # The portal's home page shows campaign highlights: its cached copy must go too.
+    page_cache.forget_cached_pages()
 
 
 def remember(parts, compute, *args):

@@ -21,6 +21,7 @@ import uuid
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_vary_headers
 
 STATE_KEY = "pagecache:state"
@@ -53,6 +54,20 @@ def bump_content_version():
     so the next resident's page costs no extra query."""
     if settings.PAGE_CACHE_SECONDS:
         _new_state()
+
+
+def forget_cached_pages(*keys):
+    """Every cached page, and the given cache keys, forgotten now and again when the
+    transaction commits: a request served between the two, still reading the old rows,
+    would otherwise cache them once more."""
+
+    def forget():
+        if keys:
+            cache.delete_many(keys)
+        bump_content_version()
+
+    forget()
+    transaction.on_commit(forget)
 
 
 def _current_state():

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -175,8 +175,4 @@ page_cache.register_next_change(next_midnight)
 @receiver(post_delete, sender=Link)
 def forget_links(sender, raw=False, **kwargs):
     """Links and every cached page showing them are stale once one changes."""
-    cache.delete(CACHE_KEY)
-    page_cache.bump_content_version()
-    # Again at commit: a request in between may have cached the old rows.
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
-    transaction.on_commit(page_cache.bump_content_version)
+    page_cache.forget_cached_pages(CACHE_KEY)

@@ -106,8 +106,7 @@ class WardSettings(models.Model):
         transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
         if changed:
             # Header and footer sit in every cached page: they are stale now.
-            page_cache.bump_content_version()
-            transaction.on_commit(page_cache.bump_content_version)
+            page_cache.forget_cached_pages()
 
     def clean(self):
         errors = {}

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -145,8 +145,4 @@ def refresh_menu(sender, raw=False, **kwargs):
     """The menu and every cached page showing it are stale once a page changes."""
     if raw:
         return
-    cache.delete(MENU_CACHE_KEY)
-    page_cache.bump_content_version()
-    # Again at commit: a request in between may have cached the old rows.
-    transaction.on_commit(lambda: cache.delete(MENU_CACHE_KEY))
-    transaction.on_commit(page_cache.bump_content_version)
+    page_cache.forget_cached_pages(MENU_CACHE_KEY)

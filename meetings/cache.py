@@ -2,7 +2,6 @@
 ones, so any saved or deleted meeting, and the moment the next one starts (it leaves
 "upcoming" by itself), must retire every cached page."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -12,8 +11,7 @@ from mattran import cache as page_cache
 def refresh_public_pages(sender, raw=False, **kwargs):
     if raw:
         return
-    page_cache.bump_content_version()
-    transaction.on_commit(page_cache.bump_content_version)
+    page_cache.forget_cached_pages()
 
 
 def next_public_meeting_start():

@@ -384,10 +384,7 @@ def refresh_public_pages(sender, raw=False, **kwargs):
     """Any saved or deleted article or section may change what residents see."""
     if raw:
         return
-    # Now for this process, and again at commit so a page rendered by another request
-    # between the two (still seeing the old rows) cannot outlive the change.
-    page_cache.bump_content_version()
-    transaction.on_commit(page_cache.bump_content_version)
+    page_cache.forget_cached_pages()
 
 
 def next_scheduled_publication():

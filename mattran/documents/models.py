@@ -214,5 +214,4 @@ def refresh_public_pages(sender, raw=False, **kwargs):
     """The home page lists the latest documents and is cached for residents."""
     if raw:
         return
-    page_cache.bump_content_version()
-    transaction.on_commit(page_cache.bump_content_version)
+    page_cache.forget_cached_pages()

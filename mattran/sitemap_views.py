@@ -38,8 +38,9 @@ def sitemap(request, sitemaps, section):
         raise Http404("Page empty") from empty
     except PageNotAnInteger as bad:
         raise Http404("No such page") from bad
+    zone = timezone.get_current_timezone()
     response = HttpResponse(
-        HEAD + "".join(_url(url) for url in urls) + TAIL, content_type="application/xml"
+        HEAD + "".join(_url(url, zone) for url in urls) + TAIL, content_type="application/xml"
     )
     response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
     latest = getattr(site, "latest_lastmod", None)
@@ -48,10 +49,10 @@ def sitemap(request, sitemaps, section):
     return response
 
 
-def _url(url):
+def _url(url, zone):
     parts = ["<url><loc>", escape(url["location"]), "</loc>"]
     if url.get("lastmod"):
-        parts += ["<lastmod>", _day(url["lastmod"]), "</lastmod>"]
+        parts += ["<lastmod>", _day(url["lastmod"], zone), "</lastmod>"]
     if url.get("changefreq"):
         parts += ["<changefreq>", escape(url["changefreq"]), "</changefreq>"]
     if url.get("priority"):
@@ -65,10 +66,11 @@ def _url(url):
     return "".join(parts)
 
 
-def _day(value):
-    """As the template's `|date:"Y-m-d"`: an aware datetime in the current time zone."""
+def _day(value, zone):
+    """As the template's `|date:"Y-m-d"`: an aware datetime in the current time zone
+    (looked up once per file, not per URL)."""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+        value = value.astimezone(zone)
     return value.strftime("%Y-%m-%d")
 
 

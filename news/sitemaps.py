@@ -3,13 +3,13 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from mattran.paginator import DeferredJoinSitemap
+from mattran.paginator import IdRangeSitemap
 from news.models import Article, Category
 
 
-class ArticleSitemap(DeferredJoinSitemap):
-    """Every public article, newest first, split into files of `limit` URLs; page N
-    reads its ids off the index, as page 1 does."""
+class ArticleSitemap(IdRangeSitemap):
+    """Every public article, in files of `limit` consecutive ids (mattran/paginator.py):
+    every file costs what the first does, and an article never moves to another file."""
 
     changefreq = "weekly"
     priority = 0.7
@@ -20,17 +20,19 @@ class ArticleSitemap(DeferredJoinSitemap):
     limit = 500
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").newest_first()
+        # Plain rows, not model instances: building 500 instances was a third of a file's
+        # time, and a URL needs only these two columns.
+        return Article.objects.published().values("slug", "updated_at")
 
     def lastmod(self, article):
-        return article.updated_at
+        return article["updated_at"]
 
     def location(self, article):
         # One reverse() per file instead of one per URL: the URLconf still decides the
         # path (see Article.get_absolute_url), the slug is put in its place.
         if not hasattr(self, "_path_of"):
             self._path_of = reverse("news:slug", kwargs={"slug": "slug-placeholder"})
-        return self._path_of.replace("slug-placeholder", article.slug)
+        return self._path_of.replace("slug-placeholder", article["slug"])
 
     def get_latest_lastmod(self):
         # Django's default reads every article to find the newest change, and a MAX over

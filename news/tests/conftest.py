@@ -80,15 +80,17 @@ def hidden_articles(make_article, category):
 
 @pytest.fixture
 def many_articles(category, other_category):
-    """n public articles spread over two sections, made in one INSERT."""
+    """n public articles spread over two sections, made in one INSERT; ids from
+    `first_pk` when given (the database's sequence otherwise)."""
 
-    def make(n):
+    def make(n, first_pk=None):
         start = timezone.now() - datetime.timedelta(days=1)
         articles = []
         for i in range(n):
             title = f"Tin số {i} về hoạt động khu dân cư"
             articles.append(
                 Article(
+                    pk=None if first_pk is None else first_pk + i,
                     title=title,
                     slug=f"tin-so-{i}",
                     category=category if i % 2 else other_category,

@@ -1,4 +1,4 @@
-"""Sitemaps split into files of `limit` URLs, every file listed in /sitemap.xml."""
+"""Sitemaps split into files of `limit` ids, every file listed in /sitemap.xml."""
 
 import re
 from xml.etree import ElementTree
@@ -6,6 +6,7 @@ from xml.etree import ElementTree
 import pytest
 from django.contrib.sitemaps import views as django_sitemap_views
 from django.http import Http404
+from django.utils import timezone
 
 from mattran import sitemap_views as fast_sitemap
 from mattran.paginator import SITEMAP_MAX_URLS
@@ -17,6 +18,9 @@ from news.sitemaps import ArticleSitemap
 pytestmark = pytest.mark.django_db
 
 LIMIT = 4
+# Files are blocks of LIMIT ids aligned to multiples of LIMIT; the tests' articles start
+# a block whatever the database's sequence has reached.
+FIRST_ID = 1_000_001
 
 
 @pytest.fixture
@@ -31,7 +35,7 @@ def locations(response):
 def test_a_section_one_over_the_limit_has_two_files_in_the_index(
     client, many_articles, small_files
 ):
-    many_articles(LIMIT + 1)
+    many_articles(LIMIT + 1, first_pk=FIRST_ID)
     listed = [url for url in locations(client.get("/sitemap.xml")) if "sitemap-news.xml" in url]
     assert listed == [
         "http://testserver/sitemap-news.xml",
@@ -39,27 +43,58 @@ def test_a_section_one_over_the_limit_has_two_files_in_the_index(
     ]
 
 
-def test_the_files_hold_every_article_once_newest_first(client, many_articles, small_files):
-    many_articles(LIMIT + 1)
+def test_the_files_hold_every_public_article_once(client, many_articles, small_files):
+    many_articles(LIMIT + 1, first_pk=FIRST_ID)
     first = locations(client.get("/sitemap-news.xml"))
     second = locations(client.get("/sitemap-news.xml?p=2"))
     assert len(first) == LIMIT and len(second) == 1
     expected = [
         f"http://testserver{article.get_absolute_url()}"
-        for article in Article.objects.published().newest_first()
+        for article in Article.objects.published().order_by("pk")
     ]
     assert first + second == expected
 
 
+def test_a_new_article_leaves_the_existing_files_as_they_were(client, many_articles, small_files):
+    many_articles(LIMIT + 1, first_pk=FIRST_ID)
+    before = [locations(client.get(f"/sitemap-news.xml?p={p}")) for p in (1, 2)]
+    newest = Article.objects.published().order_by("-published_at").first()
+    newest.pk = FIRST_ID + LIMIT + 1  # the id the sequence gives next
+    newest.slug = "tin-moi-nhat"
+    newest.published_at = timezone.now()
+    newest.save()
+    after = [locations(client.get(f"/sitemap-news.xml?p={p}")) for p in (1, 2)]
+    assert after[0] == before[0]
+    assert after[1] == before[1] + [f"http://testserver{newest.get_absolute_url()}"]
+
+
+def test_unpublished_articles_are_left_out_of_their_file(client, many_articles, small_files):
+    many_articles(LIMIT + 1, first_pk=FIRST_ID)
+    draft = Article.objects.order_by("pk")[1]
+    Article.objects.filter(pk=draft.pk).update(status=Article.Status.DRAFT)
+    first = locations(client.get("/sitemap-news.xml"))
+    assert len(first) == LIMIT - 1
+    assert f"http://testserver{draft.get_absolute_url()}" not in first
+
+
+def test_a_file_costs_the_same_queries_however_deep(
+    client, many_articles, small_files, django_assert_num_queries
+):
+    many_articles(3 * LIMIT, first_pk=FIRST_ID)
+    for page in (1, 3):
+        with django_assert_num_queries(2):
+            assert len(locations(client.get(f"/sitemap-news.xml?p={page}"))) == LIMIT
+
+
 def test_a_page_past_the_last_is_not_found(client, many_articles, small_files):
-    many_articles(LIMIT + 1)
+    many_articles(LIMIT + 1, first_pk=FIRST_ID)
     assert client.get("/sitemap-news.xml?p=3").status_code == 404
     assert client.get("/sitemap-news.xml?p=0").status_code == 404
     assert client.get("/sitemap-news.xml?p=abc").status_code == 404
 
 
 def test_exactly_the_limit_is_one_file(client, many_articles, small_files):
-    many_articles(LIMIT)
+    many_articles(LIMIT, first_pk=FIRST_ID)
     listed = [url for url in locations(client.get("/sitemap.xml")) if "sitemap-news.xml" in url]
     assert listed == ["http://testserver/sitemap-news.xml"]
     assert client.get("/sitemap-news.xml?p=2").status_code == 404
@@ -75,7 +110,7 @@ def canonical(xml):
 
 
 def test_every_section_reads_as_djangos_own_sitemap_view(rf, many_articles):
-    many_articles(LIMIT + 1)
+    many_articles(LIMIT + 1, first_pk=FIRST_ID)
     for section in SITEMAPS:
         for page in ("1", "2"):
             request = rf.get(f"/sitemap-{section}.xml", {"p": page})

@@ -2,6 +2,7 @@
 here goes through `Meeting.objects.visible_to(user)`, so a leaders-only meeting never
 shows up where it should not."""
 
+from django.db import connection
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
 
@@ -68,13 +69,24 @@ def open_targets():
 
 def upcoming_or_latest(user, limit=3):
     """`(meetings, are_upcoming)`: the next `limit` meetings, or the latest ones when none
-    is coming. One query either way: upcoming rows sort first (soonest first), past rows
-    after them (newest first), and past rows are dropped when any upcoming one exists."""
+    is coming. One query either way, and its cost does not grow with the archive: the ids
+    of the soonest coming and of the latest past meetings are each read off an end of the
+    (visibility, starts_at) index, then the few rows found are sorted (upcoming first,
+    soonest first; past after them, newest first)."""
     now = timezone.now()
+    visible = Meeting.objects.visible_to(user)
+    soonest = visible.upcoming(now).values("pk")[:limit]
+    latest = visible.past(now).values("pk")[:limit]
+    if connection.features.supports_slicing_ordering_in_compound:
+        # PostgreSQL: both index reads run once, then six rows are fetched by id.
+        chosen = Q(pk__in=soonest.union(latest, all=True))
+    else:
+        # SQLite refuses LIMIT inside UNION; it tests each row against the two id sets.
+        chosen = Q(pk__in=soonest) | Q(pk__in=latest)
     coming = Q(starts_at__gte=now)
     rows = list(
-        Meeting.objects.visible_to(user)
-        .for_listing()
+        Meeting.objects.for_listing()
+        .filter(chosen)
         .annotate(
             is_past=Case(When(coming, then=Value(0)), default=Value(1)),
             coming_at=Case(When(coming, then=F("starts_at")), default=None),

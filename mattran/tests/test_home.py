@@ -53,6 +53,43 @@ def test_home_shows_the_latest_meetings_when_none_is_coming(client, body):
     assert "Hội nghị đã qua" in meetings
 
 
+def titles_in_order(html, titles):
+    found = [(html.index(title), title) for title in titles if title in html]
+    return [title for _, title in sorted(found)]
+
+
+def test_home_shows_the_three_soonest_meetings_soonest_first(client, body):
+    now = timezone.now()
+    for days in (4, 2, -1, 1, 3, -2):
+        when = now + datetime.timedelta(days=days)
+        make_meeting(body, f"Hội nghị ngày {days:+d}", when, slug=f"ngay{days + 10}")
+
+    meetings = section(client.get("/").content.decode(), "meetings-title")
+
+    every = [f"Hội nghị ngày {days:+d}" for days in (4, 3, 2, 1, -1, -2)]
+    assert titles_in_order(meetings, every) == [
+        "Hội nghị ngày +1",
+        "Hội nghị ngày +2",
+        "Hội nghị ngày +3",
+    ]
+
+
+def test_home_shows_the_three_newest_past_meetings_newest_first(client, body):
+    now = timezone.now()
+    for days in (-5, -1, -3, -2, -4):
+        when = now + datetime.timedelta(days=days)
+        make_meeting(body, f"Hội nghị ngày {days:+d}", when, slug=f"ngay{days + 10}")
+
+    meetings = section(client.get("/").content.decode(), "meetings-title")
+
+    every = [f"Hội nghị ngày {days:+d}" for days in (-1, -2, -3, -4, -5)]
+    assert titles_in_order(meetings, every) == [
+        "Hội nghị ngày -1",
+        "Hội nghị ngày -2",
+        "Hội nghị ngày -3",
+    ]
+
+
 def test_home_shows_campaign_progress_bars(client, fund_raised):
     campaigns = section(client.get("/").content.decode(), "campaigns-title")
 

@@ -6,7 +6,7 @@ Every view starts from `Meeting.objects.visible_to(user)` (or the attachment's o
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -33,7 +33,9 @@ CALENDAR_LIMIT = 200
 @require_GET
 def meeting_list(request):
     meetings = Meeting.objects.visible_to(request.user).for_listing()
-    bodies = Body.objects.filter(meetings__in=meetings).distinct().order_by("order", "name")
+    # EXISTS probes the body index once per body; a join with DISTINCT read every meeting.
+    held = meetings.filter(body=OuterRef("pk"))
+    bodies = Body.objects.filter(Exists(held)).order_by("order", "name")
     years = [d.year for d in meetings.dates("starts_at", "year", order="DESC")]
     form = MeetingFilterForm(request.GET or None, bodies=bodies, years=years)
     meetings = form.filter(meetings)

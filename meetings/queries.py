@@ -2,12 +2,12 @@
 here goes through `Meeting.objects.visible_to(user)`, so a leaders-only meeting never
 shows up where it should not."""
 
-from django.db import connection
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from mattran.search import fulltext
 from mattran.search.text import query_words
+from mattran.sql import pk_in_any
 from meetings.models import Attachment, Meeting, ResolutionTarget
 
 
@@ -77,16 +77,10 @@ def upcoming_or_latest(user, limit=3):
     visible = Meeting.objects.visible_to(user)
     soonest = visible.upcoming(now).values("pk")[:limit]
     latest = visible.past(now).values("pk")[:limit]
-    if connection.features.supports_slicing_ordering_in_compound:
-        # PostgreSQL: both index reads run once, then six rows are fetched by id.
-        chosen = Q(pk__in=soonest.union(latest, all=True))
-    else:
-        # SQLite refuses LIMIT inside UNION; it tests each row against the two id sets.
-        chosen = Q(pk__in=soonest) | Q(pk__in=latest)
     coming = Q(starts_at__gte=now)
     rows = list(
         Meeting.objects.for_listing()
-        .filter(chosen)
+        .filter(pk_in_any(soonest, latest))
         .annotate(
             is_past=Case(When(coming, then=Value(0)), default=Value(1)),
             coming_at=Case(When(coming, then=F("starts_at")), default=None),

@@ -4,7 +4,7 @@ in front decides that, and the view beacon keeps the article page cacheable."""
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.generic import ListView
 from taggit.models import Tag, TaggedItem
 
 from mattran.paginator import CappedPaginator
+from mattran.sql import pk_in_any
 from news.forms import DateForm
 from news.models import Article, Category
 
@@ -92,12 +93,15 @@ def category_detail(request, category):
 
 
 def related_articles(article):
-    """ "Thông tin khác": same section or a shared tag, newest first, in one query."""
+    """ "Thông tin khác": same section or a shared tag, newest first, in one query: the
+    newest few of each kind, each read off its own index, then the newest of those."""
+    others = public_articles().exclude(pk=article.pk).newest_first()
+    kinds = [others.filter(category_id=article.category_id)]
     tag_ids = [tag.pk for tag in article.tags.all()]
-    related = Q(category_id=article.category_id)
     if tag_ids:
-        related |= tagged_with(tag_ids)
-    return list(article_cards().exclude(pk=article.pk).filter(related)[:RELATED_COUNT])
+        kinds.append(others.filter(tagged_with(tag_ids)))
+    newest_of_each = [kind.values("pk")[:RELATED_COUNT] for kind in kinds]
+    return list(article_cards().filter(pk_in_any(*newest_of_each))[:RELATED_COUNT])
 
 
 def get_public_article(slug, *prefetch):

@@ -1,6 +1,7 @@
 """Each public news page answers 200 with what a resident came for."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -94,6 +95,40 @@ def test_article_page_lists_related_news_from_its_section_and_tags(
     related = page.split("Thông tin khác")[1]
     assert same_section.title in related and same_tag.title in related
     assert unrelated.title not in related
+
+
+def test_related_news_are_the_five_newest_of_both_kinds_each_once(
+    client, article, make_article, other_category
+):
+    now = timezone.now()
+
+    def ago(hours):
+        return now - datetime.timedelta(hours=hours)
+
+    section = [make_article(f"Cùng mục {h}", published_at=ago(h)) for h in (2, 4, 6, 8)]
+    tagged = [
+        make_article(
+            f"Cùng thẻ {h}", category=other_category, tags=["Đại đoàn kết"], published_at=ago(h)
+        )
+        for h in (3, 5, 7)
+    ]
+    both = make_article("Cả hai", tags=["Đại đoàn kết"], published_at=ago(1))
+    make_article("Không liên quan", category=other_category, published_at=ago(0.5))
+
+    related = client.get(article.get_absolute_url()).content.decode().split("Thông tin khác")[1]
+
+    links = re.findall(r'href="(/tin-tuc/[^/"]+/)"', related)
+    articles = [a for a in [both, *section, *tagged] if a.get_absolute_url() in links]
+    shown = sorted(articles, key=lambda a: links.index(a.get_absolute_url()))
+    assert [a.title for a in shown] == [
+        "Cả hai",
+        "Cùng mục 2",
+        "Cùng thẻ 3",
+        "Cùng mục 4",
+        "Cùng thẻ 5",
+    ]
+    assert len(links) == len(set(links)) == 5
+    assert article.get_absolute_url() not in links
 
 
 def test_article_cover_is_served_in_renditions(client, article, settings, tmp_path):

@@ -13,9 +13,9 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth, TruncYear
 from django.db.models.lookups import IsNull
-from django.urls import reverse
 
 from mattran.models import Body, ResidentialArea
+from mattran.paths import slug_url
 from mattran.text import format_money_vi, format_number_vi, nfc, slugify_vi
 
 
@@ -74,7 +74,7 @@ class Campaign(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("campaigns:detail", kwargs={"slug": self.slug})
+        return slug_url("campaigns:detail", self.slug)
 
     def clean(self):
         if self.start and self.end and self.end < self.start:

@@ -7,13 +7,13 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from mattran import cache as page_cache
 from mattran.html import html_to_text, sanitize_html
 from mattran.images import prepare_photo, size_body_images, validate_image
+from mattran.paths import slug_url
 from mattran.search import fulltext
 from mattran.search.text import query_words, search_key
 from mattran.text import nfc, slugify_vi
@@ -44,7 +44,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:slug", kwargs={"slug": self.slug})
+        return slug_url("news:slug", self.slug)
 
     def clean(self):
         self.slug = self.slug or slugify_vi(self.name)
@@ -191,7 +191,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:slug", kwargs={"slug": self.slug})
+        return slug_url("news:slug", self.slug)
 
     @property
     def is_public(self):

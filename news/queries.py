@@ -4,11 +4,9 @@ Each function returns public articles only, ready for a list card (section joine
 body left behind), in a fixed number of queries whatever the number of articles.
 """
 
-from django.db.models import F, OuterRef, Q, Window
-from django.db.models.functions import RowNumber
-
 from mattran.search import fulltext
 from mattran.search.text import query_words
+from mattran.sql import pk_in_any
 from news.models import Article, Category
 
 
@@ -29,41 +27,20 @@ def featured(n=3):
 def home_blocks(per_category=4):
     """Sections shown on the home page, each with its newest articles: [(category, [articles])].
 
-    Two queries whatever the number of articles. The first finds, for each section, the
-    date of its `per_category`-th newest article (an index lookup per section); the
-    second reads only the articles on or after those dates, and a window numbering them
-    inside each section drops ties beyond `per_category`.
+    Two queries whatever the number of articles: the sections, then their articles, each
+    section's newest `per_category` read off its own (section, status, date) index and
+    joined in one UNION (mattran.sql.pk_in_any).
     """
-    public = Article.objects.published()
-    nth_newest = (
-        public.filter(category=OuterRef("pk"))
-        .newest_first()
-        .values("published_at")[per_category - 1 : per_category]
-    )
-    categories = list(Category.objects.filter(show_on_home=True).annotate(since=nth_newest))
+    categories = list(Category.objects.filter(show_on_home=True))
     if not categories:
         return []
-    recent_enough = Q()
-    for category in categories:
-        condition = Q(category=category)
-        if category.since is not None:
-            condition &= Q(published_at__gte=category.since)
-        recent_enough |= condition
-    ranked = (
-        _public_cards()
-        .filter(recent_enough)
-        .annotate(
-            rank_in_category=Window(
-                RowNumber(),
-                partition_by=[F("category_id")],
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank_in_category__lte=per_category)
-        .order_by("rank_in_category")
-    )
+    public = Article.objects.published()
+    newest_of_each = [
+        public.filter(category=category).newest_first().values("pk")[:per_category]
+        for category in categories
+    ]
     articles_of = {category.pk: [] for category in categories}
-    for article in ranked:
+    for article in _public_cards().filter(pk_in_any(*newest_of_each)).newest_first():
         articles_of[article.category_id].append(article)
     blocks = [(category, articles_of[category.pk]) for category in categories]
     return [(category, articles) for category, articles in blocks if articles]

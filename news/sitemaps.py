@@ -1,9 +1,9 @@
 """Sitemaps of the news app; mattran/sitemaps.py gathers `SITEMAPS` from every app."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from mattran.paginator import IdRangeSitemap
+from mattran.paths import slug_url
 from news.models import Article, Category
 
 
@@ -28,11 +28,8 @@ class ArticleSitemap(IdRangeSitemap):
         return article["updated_at"]
 
     def location(self, article):
-        # One reverse() per file instead of one per URL: the URLconf still decides the
-        # path (see Article.get_absolute_url), the slug is put in its place.
-        if not hasattr(self, "_path_of"):
-            self._path_of = reverse("news:slug", kwargs={"slug": "slug-placeholder"})
-        return self._path_of.replace("slug-placeholder", article["slug"])
+        # Article.get_absolute_url's path from the plain row.
+        return slug_url("news:slug", article["slug"])
 
     def get_latest_lastmod(self):
         # Django's default reads every article to find the newest change, and a MAX over

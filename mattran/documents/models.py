@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from mattran import cache as page_cache
 from mattran import files
+from mattran.paths import slug_url
 from mattran.search import fulltext
 from mattran.search.text import query_words, search_key
 from mattran.text import nfc, slugify_vi
@@ -151,7 +152,7 @@ class Document(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("documents:detail", kwargs={"slug": self.slug})
+        return slug_url("documents:detail", self.slug)
 
     def get_download_url(self):
         return reverse("documents:download", kwargs={"slug": self.slug})

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mattran.models import Body, Term
+from mattran.paths import slug_url
 from mattran.search import fulltext
 from mattran.search.text import query_words, search_key
 from mattran.text import nfc, slugify_vi
@@ -133,7 +134,7 @@ class Meeting(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("meetings:detail", kwargs={"slug": self.slug})
+        return slug_url("meetings:detail", self.slug)
 
     def get_print_url(self):
         return reverse("meetings:print", kwargs={"slug": self.slug})

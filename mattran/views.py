@@ -24,8 +24,9 @@ def home(request):
     """Featured and latest news, upcoming meetings (the latest ones when none is coming),
     campaign highlights with their progress, the newest documents, then one news block per
     section; staff's banners above and their link block below."""
-    featured = news_queries.featured(HOME_FEATURED)
-    latest = news_queries.latest(HOME_LATEST, exclude=[article.pk for article in featured])
+    featured, latest, news_blocks = news_queries.home_news(
+        HOME_FEATURED, HOME_LATEST, HOME_PER_CATEGORY
+    )
     meetings, meetings_upcoming = meeting_queries.upcoming_or_latest(request.user, HOME_MEETINGS)
     context = {
         "featured": featured,
@@ -34,7 +35,7 @@ def home(request):
         "meetings_upcoming": meetings_upcoming,
         "campaign_highlights": campaign_queries.highlights(HOME_CAMPAIGNS),
         "documents": document_queries.latest(HOME_DOCUMENTS, request.user),
-        "news_blocks": news_queries.home_blocks(HOME_PER_CATEGORY),
+        "news_blocks": news_blocks,
         # Cached for the day, forgotten when staff change a link: no query once warm.
         "links": current_links(),
     }

@@ -14,36 +14,34 @@ def _public_cards():
     return Article.objects.published().for_listing()
 
 
-def latest(n=6, exclude=()):
-    """The n newest public articles (one query)."""
-    return list(_public_cards().exclude(pk__in=list(exclude)).newest_first()[:n])
+def home_news(featured=3, latest=6, per_category=4):
+    """The home page's news: `(featured, latest, blocks)` where blocks is
+    [(section, [articles])] for the sections shown on the home page.
 
-
-def featured(n=3):
-    """The n newest articles staff marked as featured (one query)."""
-    return list(_public_cards().filter(featured=True).newest_first()[:n])
-
-
-def home_blocks(per_category=4):
-    """Sections shown on the home page, each with its newest articles: [(category, [articles])].
-
-    Two queries whatever the number of articles: the sections, then their articles, each
-    section's newest `per_category` read off its own (section, status, date) index and
-    joined in one UNION (mattran.sql.pk_in_any).
+    Two queries whatever the number of articles: the sections, then every article the
+    page shows, each kind read off its own index (mattran.sql.pk_in_any): the newest
+    `featured` marked by staff, the newest `featured + latest` (so `latest` are left once
+    the featured ones are set aside), each section's newest `per_category`. Any other
+    row of a kind is older than that kind's own rows, so sorting the union newest first
+    and taking from the top gives each list exactly.
     """
     categories = list(Category.objects.filter(show_on_home=True))
-    if not categories:
-        return []
-    public = Article.objects.published()
-    newest_of_each = [
-        public.filter(category=category).newest_first().values("pk")[:per_category]
-        for category in categories
+    public = Article.objects.published().newest_first()
+    kinds = [
+        public.filter(featured=True).values("pk")[:featured],
+        public.values("pk")[: featured + latest],
+        *(public.filter(category=c).values("pk")[:per_category] for c in categories),
     ]
-    articles_of = {category.pk: [] for category in categories}
-    for article in _public_cards().filter(pk_in_any(*newest_of_each)).newest_first():
-        articles_of[article.category_id].append(article)
-    blocks = [(category, articles_of[category.pk]) for category in categories]
-    return [(category, articles) for category, articles in blocks if articles]
+    rows = list(_public_cards().filter(pk_in_any(*kinds)).newest_first())
+    featured_rows = [article for article in rows if article.featured][:featured]
+    shown = {article.pk for article in featured_rows}
+    latest_rows = [article for article in rows if article.pk not in shown][:latest]
+    blocks = []
+    for category in categories:
+        articles = [article for article in rows if article.category_id == category.pk]
+        if articles:
+            blocks.append((category, articles[:per_category]))
+    return featured_rows, latest_rows, blocks
 
 
 def search(query):

@@ -169,10 +169,10 @@ def lots(request, many_articles, body, committee, areas):
 
 def test_home_queries(client, django_assert_num_queries, lots):
     assert client.get("/").status_code == 200  # warms the ward record and campaign figures
-    # featured, latest, sections with the date of their 4th newest, their newest articles;
+    # the sections shown, then featured, latest and each section's newest in one UNION;
     # upcoming meetings with body and term; the newest documents (campaign highlights
     # come from their cache)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get("/")
     html = response.content.decode()
     coming = Meeting.objects.public().upcoming().count()
@@ -183,7 +183,7 @@ def test_home_queries(client, django_assert_num_queries, lots):
 def test_home_queries_on_a_cold_campaign_cache(client, django_assert_num_queries, lots):
     client.get("/")
     cache.delete("campaigns:version")  # as any campaign save does
-    # the six above, plus campaigns with body and indicators (2), totals per indicator,
+    # the four above, plus campaigns with body and indicators (2), totals per indicator,
     # targets with results
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         assert client.get("/").status_code == 200

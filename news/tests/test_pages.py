@@ -23,6 +23,60 @@ def test_home_shows_featured_latest_and_section_blocks(client, article, make_art
     assert f'id="category-{category.slug}"' in page
 
 
+def home_section(page, heading_id):
+    start = page.index(f'id="{heading_id}"')
+    return page[start : page.index("</section>", start)]
+
+
+def titles_in(html, articles):
+    links = re.findall(r'href="(/tin-tuc/[^/"]+/)"', html)
+    found = [a for a in articles if a.get_absolute_url() in links]
+    return [a.title for a in sorted(found, key=lambda a: links.index(a.get_absolute_url()))]
+
+
+def test_home_featured_latest_and_blocks_each_take_their_newest(
+    client, make_article, category, other_category
+):
+    now = timezone.now()
+
+    def at(hours, title, **fields):
+        return make_article(title, published_at=now - datetime.timedelta(hours=hours), **fields)
+
+    # Five featured, the newest article of all among them: the three newest lead, and
+    # "Tin mới" still shows six once they are set aside.
+    featured = [at(h, f"Nổi bật {h}", featured=True) for h in (30, 10, 0.5, 20, 40)]
+    plain = [at(h, f"Tin {h}", category=other_category) for h in (1, 2, 3, 4, 5, 6, 7, 60)]
+    everything = featured + plain
+
+    page = client.get("/").content.decode()
+
+    assert titles_in(home_section(page, "featured-title"), everything) == [
+        "Nổi bật 0.5",
+        "Nổi bật 10",
+        "Nổi bật 20",
+    ]
+    assert titles_in(home_section(page, "latest-title"), everything) == [
+        "Tin 1",
+        "Tin 2",
+        "Tin 3",
+        "Tin 4",
+        "Tin 5",
+        "Tin 6",
+    ]
+    assert titles_in(home_section(page, f"category-{category.slug}"), everything) == [
+        "Nổi bật 0.5",
+        "Nổi bật 10",
+        "Nổi bật 20",
+        "Nổi bật 30",
+    ]
+    assert titles_in(home_section(page, f"category-{other_category.slug}"), everything) == [
+        "Tin 1",
+        "Tin 2",
+        "Tin 3",
+        "Tin 4",
+    ]
+
+
 def test_home_section_block_holds_only_its_newest_four(client, make_article, category):
     for i in range(6):
         make_article(f"Tin khu phố thứ {i}", published_at=timezone.now() - datetime.timedelta(i))

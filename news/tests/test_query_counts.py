@@ -30,11 +30,11 @@ def count(client, django_assert_num_queries, url, expected):
 
 
 def test_home_queries(client, django_assert_num_queries, articles):
-    # featured, latest, sections with the date of their 4th newest, their newest articles;
-    # the portal's home also asks meetings for its upcoming or latest ones and documents
-    # for the newest (campaign highlights, and the banners and links staff manage, come
-    # from their own caches once warm)
-    count(client, django_assert_num_queries, "/", 6)
+    # the sections shown, then every article the page shows (featured, latest and each
+    # section's newest in one UNION); meetings, upcoming or latest; the newest documents
+    # (campaign highlights, and the banners and links staff manage, come from their own
+    # caches once warm)
+    count(client, django_assert_num_queries, "/", 4)
 
 
 def test_news_index_queries(client, django_assert_num_queries, articles):

@@ -11,7 +11,8 @@
 3. Starts the production server (gunicorn, DEBUG=0, collected static files) on the
    loopback and loads each page with wrk for BENCH_DURATION seconds: first cold
    (PAGE_CACHE_SECONDS=0), then warm (page cache on), each time beside the floor
-   (BENCH_FLOOR=1: a fixed answer without database or template). Before each page's
+   (BENCH_FLOOR=1: a fixed answer without database or template; warm runs measure it
+   again just before each page, which is compared with that floor). Before each page's
    run every worker serves it for 2 s (templates compiled, connection open); cold runs
    then empty the cache, so the measured run starts with nothing stored.
 4. Prints the table and writes it to bench/results.md.
@@ -346,19 +347,28 @@ def warm_workers(path):
 
 
 def run_all(measured, page_cache_seconds):
+    """{name: wrk result} for the floor and every page. Warm runs also measure the floor
+    again just before each page (`floors[name]`): other programs share the machine's
+    CPUs, and a page is compared with the floor as the machine was at that moment."""
     clear_caches()
     server = Server(page_cache_seconds)
+    floors = {}
     try:
-        results = {}
-        for name, path in [(FLOOR, FLOOR_PATH), *measured]:
+        warm_workers(FLOOR_PATH)
+        results = {FLOOR: load(FLOOR_PATH)}
+        log(f"  {FLOOR:<28} {fmt(results[FLOOR])}")
+        for name, path in measured:
             warm_workers(path)
-            if not page_cache_seconds:
+            if page_cache_seconds:
+                floors[name] = load(FLOOR_PATH)
+            else:
                 # Cold: nothing the warm-up stored (cached fragments, the campaign
                 # highlights, the ward's settings) is left for the measured run.
                 clear_caches()
             results[name] = load(path)
-            log(f"  {name:<28} {fmt(results[name])}")
-        return results
+            beside = f"  (sàn ngay trước: {floors[name]['rps']:.0f} req/s)" if floors else ""
+            log(f"  {name:<28} {fmt(results[name])}{beside}")
+        return results, floors
     finally:
         server.stop()
 
@@ -373,12 +383,12 @@ def fmt(result):
 # --- report --------------------------------------------------------------------------
 
 
-def verdicts(name, cold, warm, floor_warm, server_p95):
+def verdicts(name, cold, warm, floor_beside, server_p95):
     notes = []
     limit = COLD_P95_SEARCH_MS if name.startswith("search") else COLD_P95_MS
     notes.append("✓ server" if server_p95 < limit else f"✗ server p95 ≥ {limit}")
     notes.append("✓ cold" if cold["p95"] < limit else f"✗ cold p95 ≥ {limit}")
-    share = warm["rps"] / floor_warm["rps"]
+    share = warm["rps"] / floor_beside["rps"]
     notes.append(
         f"✓ warm {share:.0%}" if share >= WARM_SHARE_OF_FLOOR else f"✗ warm {share:.0%} of floor"
     )
@@ -387,7 +397,7 @@ def verdicts(name, cold, warm, floor_warm, server_p95):
     return " ".join(notes)
 
 
-def report(measured, queries, cold, warm, generated_in, data, load_before):
+def report(measured, queries, cold, warm, floors, generated_in, data, load_before):
     now = datetime.datetime.now(datetime.UTC)
     load_after = os.getloadavg()
     lines = [
@@ -410,6 +420,8 @@ def report(measured, queries, cold, warm, generated_in, data, load_before):
         "- Before each page's run every worker serves it for 2 s (templates compiled, "
         "connections open); cold: PAGE_CACHE_SECONDS=0 and the cache emptied after that "
         "warm-up; warm: page cache on",
+        "- Floor: the fixed answer with no database and no template; the warm share of each "
+        "page is against the floor measured just before that page (column 'floor beside')",
         f"- Targets: warm ≥ {WARM_SHARE_OF_FLOOR:.0%} of the floor's req/s; cold p95 < "
         f"{COLD_P95_MS} ms (search < {COLD_P95_SEARCH_MS} ms)",
     ]
@@ -418,22 +430,23 @@ def report(measured, queries, cold, warm, generated_in, data, load_before):
     lines += [
         "",
         "| page | path | SQL | server p50 | server p95 | cold req/s | cold p50 | cold p95 "
-        "| cold p99 | warm req/s | warm p50 | warm p95 | warm p99 | targets |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| cold p99 | warm req/s | warm p50 | warm p95 | warm p99 | floor beside | targets |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     rows = [(FLOOR, FLOOR_PATH)] + measured
     for name, path in rows:
         c, w = cold[name], warm[name]
         if name == FLOOR:
-            sql, server, check = 0, "– | –", ""
+            sql, server, check, beside = 0, "– | –", "", "–"
         else:
             sql, p50, p95 = queries[name]
             server = f"{p50:.1f} | {p95:.1f}"
-            check = verdicts(name, c, w, warm[FLOOR], p95)
+            check = verdicts(name, c, w, floors[name], p95)
+            beside = f"{floors[name]['rps']:.0f}"
         lines.append(
             f"| {name} | `{path}` | {sql} | {server} | {c['rps']:.0f} "
             f"| {c['p50']:.1f} | {c['p95']:.1f} | {c['p99']:.1f} | {w['rps']:.0f} "
-            f"| {w['p50']:.1f} | {w['p95']:.1f} | {w['p99']:.1f} | {check} |"
+            f"| {w['p50']:.1f} | {w['p95']:.1f} | {w['p99']:.1f} | {beside} | {check} |"
         )
     lines.append("")
     text = "\n".join(lines)
@@ -471,10 +484,10 @@ def main():
     queries = count_queries(measured)
     ensure_wrk()
     log(f"Nguội (PAGE_CACHE_SECONDS=0), {DURATION} s mỗi trang:")
-    cold = run_all(measured, 0)
-    log(f"Nóng (PAGE_CACHE_SECONDS=300), {DURATION} s mỗi trang:")
-    warm = run_all(measured, 300)
-    report(measured, queries, cold, warm, generated_in, data_summary(), load_before)
+    cold, _ = run_all(measured, 0)
+    log(f"Nóng (PAGE_CACHE_SECONDS=300), {DURATION} s mỗi trang, sàn đo ngay trước mỗi trang:")
+    warm, floors = run_all(measured, 300)
+    report(measured, queries, cold, warm, floors, generated_in, data_summary(), load_before)
 
 
 if __name__ == "__main__":

@@ -49,3 +49,10 @@ proc_name = "mattran"
 control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
 if os.environ.get("GUNICORN_CONTROL_SOCKET"):
     control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+
+
+def post_worker_init(worker):
+    # Templates compiled and URLs resolved before the first request (mattran/warmup.py).
+    from mattran.warmup import warm_up
+
+    worker.log.debug("warm-up: %d templates compiled", warm_up())

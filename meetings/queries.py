@@ -2,7 +2,7 @@
 here goes through `Meeting.objects.visible_to(user)`, so a leaders-only meeting never
 shows up where it should not."""
 
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from mattran.search import fulltext
@@ -68,24 +68,19 @@ def open_targets():
 
 
 def upcoming_or_latest(user, limit=3):
-    """`(meetings, are_upcoming)`: the next `limit` meetings, or the latest ones when none
-    is coming. One query either way, and its cost does not grow with the archive: the ids
-    of the soonest coming and of the latest past meetings are each read off an end of the
-    (visibility, starts_at) index, then the few rows found are sorted (upcoming first,
-    soonest first; past after them, newest first)."""
+    """`(meetings, are_upcoming)`: the next `limit` meetings, soonest first, or the latest
+    ones, newest first, when none is coming. One query either way, and its cost does not
+    grow with the archive: the ids of the soonest coming and of the latest past meetings
+    are each read off an end of the (visibility, starts_at) index, and the few rows found
+    are sorted here."""
     now = timezone.now()
     visible = Meeting.objects.visible_to(user)
     soonest = visible.upcoming(now).values("pk")[:limit]
     latest = visible.past(now).values("pk")[:limit]
-    coming = Q(starts_at__gte=now)
-    rows = list(
-        Meeting.objects.for_listing()
-        .filter(pk_in_any(soonest, latest))
-        .annotate(
-            is_past=Case(When(coming, then=Value(0)), default=Value(1)),
-            coming_at=Case(When(coming, then=F("starts_at")), default=None),
-        )
-        .order_by("is_past", F("coming_at").asc(nulls_last=True), "-starts_at", "-pk")[:limit]
-    )
-    upcoming_rows = [meeting for meeting in rows if not meeting.is_past]
-    return (upcoming_rows, True) if upcoming_rows else (rows, False)
+    rows = Meeting.objects.for_listing().filter(pk_in_any(soonest, latest))
+    upcoming, past = [], []
+    for meeting in rows:
+        (upcoming if meeting.starts_at >= now else past).append(meeting)
+    if upcoming:
+        return sorted(upcoming, key=lambda m: (m.starts_at, m.pk))[:limit], True
+    return sorted(past, key=lambda m: (m.starts_at, m.pk), reverse=True)[:limit], False

@@ -60,5 +60,5 @@ def test_a_card_with_a_cover_shows_its_renditions(make_article):
     html = card(article)
 
     assert "card--no-image" not in html
-    assert '<a class="card__media" href="' in html and '<img src=' in html
+    assert '<a class="card__media" href="' in html and "<img src=" in html
     assert "400w" in html and 'alt=""' in html and 'loading="lazy"' in html

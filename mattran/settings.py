@@ -63,8 +63,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # The project's own templates without their indentation (why: the loader's
+            # docstring); the apps' templates (admin, packages) as their authors wrote them.
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "mattran.template_loaders.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

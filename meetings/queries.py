@@ -2,6 +2,8 @@
 here goes through `Meeting.objects.visible_to(user)`, so a leaders-only meeting never
 shows up where it should not."""
 
+from operator import attrgetter
+
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -81,6 +83,7 @@ def upcoming_or_latest(user, limit=3):
     upcoming, past = [], []
     for meeting in rows:
         (upcoming if meeting.starts_at >= now else past).append(meeting)
+    by_start = attrgetter("starts_at", "pk")
     if upcoming:
-        return sorted(upcoming, key=lambda m: (m.starts_at, m.pk))[:limit], True
-    return sorted(past, key=lambda m: (m.starts_at, m.pk), reverse=True)[:limit], False
+        return sorted(upcoming, key=by_start)[:limit], True
+    return sorted(past, key=by_start, reverse=True)[:limit], False

@@ -31,11 +31,11 @@ def test_a_template_with_preformatted_text_is_read_as_written(element):
 def test_the_projects_templates_hold_nothing_preformatted():
     """Such a template would be read as written, keeping its indentation unnoticed."""
     folder = Path(settings.TEMPLATES[0]["DIRS"][0])
+    sources = {path.relative_to(folder): path.read_text() for path in folder.rglob("*.html")}
     kept = [
-        str(path.relative_to(folder))
-        for path in folder.rglob("*.html")
-        if without_indentation(path.read_text()) == path.read_text()
-        and INDENTED_LINE.search(path.read_text())
+        str(name)
+        for name, source in sources.items()
+        if without_indentation(source) == source and INDENTED_LINE.search(source)
     ]
     assert kept == []
 

@@ -53,6 +53,12 @@ def reviewer(db, django_user_model):
 
 
 @pytest.fixture
+def secretary(db, django_user_model):
+    """Records every meeting and keeps documents, leaders-only ones included."""
+    return make_user(django_user_model, "thuky-noibo", roles.SECRETARIES, is_staff=True)
+
+
+@pytest.fixture
 def leader(db, django_user_model):
     """Reads leaders-only meeting records on the public site."""
     return make_user(django_user_model, "lanhdao", roles.LEADERS)

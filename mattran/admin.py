@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.db import models
-from reversion.admin import VersionAdmin
 
+from mattran.admin_rights import GuardedVersionAdmin
 from mattran.images import PhotoFormField
 from mattran.models import Body, Membership, Person, ResidentialArea, Term, WardSettings
 from mattran.upload_errors import StorageErrorAdminMixin
 
 
 @admin.register(WardSettings)
-class WardSettingsAdmin(StorageErrorAdminMixin, VersionAdmin):
+class WardSettingsAdmin(StorageErrorAdminMixin, GuardedVersionAdmin):
     list_display = ["committee_name", "ward_name", "phone", "email"]
     # Logo and banner: refusals that say why (too big, not an image, SVG).
     formfield_overrides = {models.ImageField: {"form_class": PhotoFormField}}
@@ -39,7 +39,7 @@ class WardSettingsAdmin(StorageErrorAdminMixin, VersionAdmin):
 
 
 @admin.register(ResidentialArea)
-class ResidentialAreaAdmin(VersionAdmin):
+class ResidentialAreaAdmin(GuardedVersionAdmin):
     list_display = ["name", "kind", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -47,7 +47,7 @@ class ResidentialAreaAdmin(VersionAdmin):
 
 
 @admin.register(Body)
-class BodyAdmin(VersionAdmin):
+class BodyAdmin(GuardedVersionAdmin):
     list_display = ["name", "kind", "area", "order"]
     list_filter = ["kind"]
     list_select_related = ["area"]
@@ -55,7 +55,7 @@ class BodyAdmin(VersionAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(VersionAdmin):
+class TermAdmin(GuardedVersionAdmin):
     list_display = ["__str__", "start_year", "end_year"]
 
 
@@ -66,7 +66,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionAdmin):
+class PersonAdmin(GuardedVersionAdmin):
     list_display = ["full_name", "title"]
     search_fields = ["full_name", "title"]
     ordering = ["sort_key", "pk"]
@@ -82,7 +82,7 @@ class PersonAdmin(VersionAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(VersionAdmin):
+class MembershipAdmin(GuardedVersionAdmin):
     list_display = ["person", "position", "body", "term", "started_on", "ended_on"]
     list_filter = ["position", "body", "term"]
     list_select_related = ["person", "body", "term"]

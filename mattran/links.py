@@ -103,6 +103,7 @@ class Link(models.Model):
         ordering = ["placement", "order", "title", "pk"]
         verbose_name = "liên kết / banner"
         verbose_name_plural = "liên kết và banner"
+        permissions = [("publish_link", "Bật hoặc tắt liên kết / banner")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True)

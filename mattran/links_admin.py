@@ -3,8 +3,9 @@
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
-from reversion.admin import VersionAdmin
 
+from mattran import roles
+from mattran.admin_rights import GuardedVersionAdmin, PublishGateAdmin
 from mattran.images import PhotoFormField
 from mattran.links import Link
 
@@ -26,7 +27,9 @@ class ShowingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Link)
-class LinkAdmin(VersionAdmin):
+class LinkAdmin(PublishGateAdmin, GuardedVersionAdmin):
+    publish_field = "is_active"
+    publish_permission = roles.PUBLISH_LINK
     list_display = ["title", "placement", "order", "starts_on", "ends_on", "is_active", "url"]
     list_display_links = ["title"]
     # Staff reorder by typing numbers in the list: works with a keyboard and a screen reader.

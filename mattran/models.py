@@ -86,6 +86,8 @@ class WardSettings(models.Model):
     class Meta:
         verbose_name = "thông tin phường"
         verbose_name_plural = "thông tin phường"
+        # The core's one right that is not about its own rows (mattran.roles.SEE_INTERNAL).
+        permissions = [("view_internal_records", "Xem hồ sơ nội bộ (chỉ lãnh đạo)")]
         constraints = [models.CheckConstraint(condition=Q(pk=1), name="ward_settings_singleton")]
 
     def __str__(self):

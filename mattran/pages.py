@@ -102,6 +102,7 @@ class Page(models.Model):
         ordering = ["menu_order", "title", "pk"]
         verbose_name = "trang giới thiệu"
         verbose_name_plural = "trang giới thiệu"
+        permissions = [("publish_page", "Xuất bản hoặc gỡ trang giới thiệu")]
 
     def __str__(self):
         return self.title
@@ -116,6 +117,10 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("pages:detail", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return self.is_published
 
     def clean(self):
         # Derive the slug here too, so a clash shows as a form error, not a failed save.

@@ -3,8 +3,9 @@
 from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
-from reversion.admin import VersionAdmin
 
+from mattran import roles
+from mattran.admin_rights import GuardedVersionAdmin, PublishGateAdmin
 from mattran.pages import Page
 
 
@@ -27,8 +28,9 @@ class PageAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(VersionAdmin):
+class PageAdmin(PublishGateAdmin, GuardedVersionAdmin):
     form = PageAdminForm
+    publish_permission = roles.PUBLISH_PAGE
     list_display = ["title", "slug", "menu_order", "show_in_menu", "is_published", "updated_at"]
     list_editable = ["menu_order", "show_in_menu", "is_published"]
     list_filter = ["is_published", "show_in_menu"]

@@ -11,6 +11,17 @@ from django.db.models import Q
 EDITORS = "Biên tập viên"
 REVIEWERS = "Duyệt tin"
 LEADERS = "Lãnh đạo"
+SECRETARIES = "Thư ký"
+
+# Leaders-only meetings, their papers, resolutions and elections, and leaders-only
+# documents exist only for holders of this right (Lãnh đạo, Thư ký, superusers): on the
+# site and in the admin alike.
+SEE_INTERNAL = "mattran.view_internal_records"
+# Residents see a static page, a link or banner and a document only once a reviewer has
+# published it: editors write them unpublished, as they write articles as drafts.
+PUBLISH_PAGE = "mattran.publish_page"
+PUBLISH_LINK = "mattran.publish_link"
+PUBLISH_DOCUMENT = "mattran.publish_document"
 
 _MEETINGS_MODELS = [
     "meeting",
@@ -39,8 +50,10 @@ _RECORD_MEETINGS = [
     "mattran.view_term",
 ]
 
-# The portal's own pages ("Giới thiệu") are written like news.
+# The portal's own pages ("Giới thiệu"), links and banners are written like news:
+# editors draft them, reviewers publish (PUBLISH_*).
 _WRITE_PAGES = ["mattran.add_page", "mattran.change_page", "mattran.view_page"]
+_WRITE_LINKS = ["mattran.add_link", "mattran.change_link", "mattran.view_link"]
 # Staff upload and correct documents (văn bản); deleting one is the reviewers' call.
 _KEEP_DOCUMENTS = ["mattran.add_document", "mattran.change_document", "mattran.view_document"]
 
@@ -55,6 +68,7 @@ GROUP_PERMISSIONS = {
         "taggit.view_tag",
         *_RECORD_MEETINGS,
         *_WRITE_PAGES,
+        *_WRITE_LINKS,
         *_KEEP_DOCUMENTS,
     ],
     # Review, publish, schedule, unpublish; keep sections and tags tidy.
@@ -72,12 +86,20 @@ GROUP_PERMISSIONS = {
         "taggit.view_tag",
         *_RECORD_MEETINGS,
         *_WRITE_PAGES,
+        PUBLISH_PAGE,
         "mattran.delete_page",
+        *_WRITE_LINKS,
+        PUBLISH_LINK,
+        "mattran.delete_link",
         *_KEEP_DOCUMENTS,
+        PUBLISH_DOCUMENT,
         "mattran.delete_document",
     ],
     # Leaders read leaders-only records on the public site; no admin rights.
-    LEADERS: [],
+    LEADERS: [SEE_INTERNAL],
+    # The committee's secretary records every meeting, the internal ones included, and
+    # keeps the internal documents; publishing stays with the reviewers.
+    SECRETARIES: [*_RECORD_MEETINGS, *_KEEP_DOCUMENTS, SEE_INTERNAL],
 }
 
 
@@ -93,14 +115,21 @@ def grant_group_permissions(**kwargs):
 
 
 def is_leader(user):
-    """Leaders see records marked for leaders only; superusers count as leaders."""
+    """Whether `user` holds SEE_INTERNAL: leaders-only records exist for them.
+
+    Asked by the page, its records, the header and the admin alike: one query per request
+    (the request's user object lives for one request only), where `has_perm` would read
+    every permission of the user and of their groups in two."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    # Asked by the page, its records and the header alike: one query per request (the
-    # request's user object lives for one request only).
     cached = getattr(user, "_is_leader", None)
     if cached is None:
-        cached = user._is_leader = user.groups.filter(name=LEADERS).exists()
+        app_label, codename = SEE_INTERNAL.split(".")
+        cached = user._is_leader = (
+            Permission.objects.filter(Q(group__user=user) | Q(user=user))
+            .filter(content_type__app_label=app_label, codename=codename)
+            .exists()
+        )
     return cached

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "news",
     "meetings",
     "campaigns",
-    "django.contrib.admin",
+    "mattran.admin_config.PortalAdminConfig",  # django.contrib.admin, with our site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
-from reversion.admin import VersionAdmin
 
+from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin
 from mattran.concurrency import ConcurrentEditAdmin
 from mattran.upload_errors import StorageErrorAdminMixin
 from meetings.models import (
@@ -83,7 +83,7 @@ class PaperFileInput(forms.ClearableFileInput):
         return super().format_value(value)
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(InternalRecordsAdmin, admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ["kind", "title", "file", "visibility", "order"]
@@ -105,13 +105,16 @@ class ElectionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, VersionAdmin):
+class MeetingAdmin(
+    InternalRecordsAdmin, StorageErrorAdminMixin, ConcurrentEditAdmin, GuardedVersionAdmin
+):
     list_display = ["title", "kind", "starts_at", "body", "visibility"]
     list_filter = ["kind", "visibility", "body", "term"]
     list_select_related = ["body"]
     search_fields = ["title", "search_text"]
     date_hierarchy = "starts_at"
     show_full_result_count = False
+    internal_children = ("attachments",)
     autocomplete_fields = ["article"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
@@ -141,7 +144,8 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(VersionAdmin):
+class ResolutionAdmin(InternalRecordsAdmin, GuardedVersionAdmin):
+    internal_lookups = ("meeting__visibility",)
     list_display = ["title", "meeting", "number"]
     list_select_related = ["meeting"]
     search_fields = ["title", "meeting__title"]
@@ -150,8 +154,10 @@ class ResolutionAdmin(VersionAdmin):
 
 
 @admin.register(ResolutionTarget)
-class ResolutionTargetAdmin(VersionAdmin):
+class ResolutionTargetAdmin(InternalRecordsAdmin, GuardedVersionAdmin):
     """Leaders and staff follow targets across resolutions: deadline and status at a glance."""
+
+    internal_lookups = ("resolution__meeting__visibility",)
 
     list_display = ["text", "resolution", "deadline", "status"]
     list_editable = ["status"]
@@ -185,7 +191,8 @@ class ElectedMemberInline(admin.TabularInline):
 
 
 @admin.register(Election)
-class ElectionAdmin(VersionAdmin):
+class ElectionAdmin(InternalRecordsAdmin, GuardedVersionAdmin):
+    internal_lookups = ("meeting__visibility",)
     list_display = ["__str__", "meeting", "seats", "confirmed"]
     list_select_related = ["meeting", "body", "term"]
     list_filter = ["method", "body", "term"]

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from reversion.admin import VersionAdmin
 
+from mattran.admin_rights import GuardedVersionAdmin
 from mattran.concurrency import ConcurrentEditAdmin
 from mattran.upload_errors import StorageErrorAdminMixin
 from news.admin_paging import ChangelistArticleQuerySet, EstimatedCountPaginator
@@ -30,7 +30,7 @@ CHANGE = "news.change_article"
 
 
 @admin.register(Category)
-class CategoryAdmin(VersionAdmin):
+class CategoryAdmin(GuardedVersionAdmin):
     list_display = ["name", "slug", "order", "show_on_home"]
     list_editable = ["order", "show_on_home"]
     search_fields = ["name"]
@@ -72,7 +72,7 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, VersionAdmin):
+class ArticleAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, GuardedVersionAdmin):
     form = ArticleAdminForm
     list_display = ["title", "category", "status_label", "published_at", "featured"]
     list_display_links = ["title"]

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
@@ -192,6 +193,10 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return slug_url("news:slug", self.slug)
+
+    def get_preview_url(self):
+        """Where staff read an article that is not (or not yet) on the site."""
+        return reverse("news_preview:article", args=[self.pk])
 
     @property
     def is_public(self):

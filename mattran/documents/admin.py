@@ -6,8 +6,9 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import path, reverse
-from reversion.admin import VersionAdmin
 
+from mattran import roles
+from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin, PublishGateAdmin
 from mattran.documents.models import Document
 from mattran.documents.views import file_response
 from mattran.upload_errors import StorageErrorAdminMixin
@@ -45,7 +46,17 @@ class DocumentFileInput(forms.ClearableFileInput):
 class DocumentAdminForm(forms.ModelForm):
     class Meta:
         model = Document
-        fields = ["number", "kind", "issuer", "issued_on", "summary", "file", "visibility", "slug"]
+        fields = [
+            "number",
+            "kind",
+            "issuer",
+            "issued_on",
+            "summary",
+            "file",
+            "visibility",
+            "is_published",
+            "slug",
+        ]
         widgets = {
             "file": DocumentFileInput(attrs={"accept": ".pdf,.docx"}),
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -53,17 +64,31 @@ class DocumentAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "file" not in self.fields:
+            return  # a read-only form (a published document, opened by an editor)
         self.fields["file"].widget.document = self.instance
         self.fields["slug"].required = False
         self.fields["slug"].help_text = "Để trống: tạo từ số ký hiệu và trích yếu."
 
 
 @admin.register(Document)
-class DocumentAdmin(StorageErrorAdminMixin, VersionAdmin):
+class DocumentAdmin(
+    InternalRecordsAdmin, PublishGateAdmin, StorageErrorAdminMixin, GuardedVersionAdmin
+):
     form = DocumentAdminForm
-    list_display = ["number", "summary", "kind", "issuer", "issued_on", "visibility", "downloads"]
+    publish_permission = roles.PUBLISH_DOCUMENT
+    list_display = [
+        "number",
+        "summary",
+        "kind",
+        "issuer",
+        "issued_on",
+        "visibility",
+        "is_published",
+        "downloads",
+    ]
     list_display_links = ["number", "summary"]
-    list_filter = ["kind", "visibility", "issuer"]
+    list_filter = ["is_published", "kind", "visibility", "issuer"]
     # A document has no foreign key: the changelist is one query for its rows.
     list_select_related = []
     list_per_page = 50
@@ -77,7 +102,7 @@ class DocumentAdmin(StorageErrorAdminMixin, VersionAdmin):
     readonly_fields = ["download_count", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["number", "kind", "issuer", "issued_on", "summary"]}),
-        ("Tệp và hiển thị", {"fields": ["file", "visibility", "slug"]}),
+        ("Tệp và hiển thị", {"fields": ["file", "visibility", "is_published", "slug"]}),
         ("Thống kê", {"fields": ["download_count", "created_at", "updated_at"]}),
     ]
 
@@ -93,8 +118,8 @@ class DocumentAdmin(StorageErrorAdminMixin, VersionAdmin):
         ]
 
     def file_view(self, request, pk):
-        """Staff who may view documents open any document's file, uncounted."""
-        document = Document.objects.filter(pk=pk).first()
+        """Staff who may view a document open its file, uncounted."""
+        document = self.get_queryset(request).filter(pk=pk).first()
         if document is None:
             raise Http404("Không có văn bản này.")
         if not self.has_view_permission(request, document):

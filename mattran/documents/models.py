@@ -9,7 +9,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from mattran import cache as page_cache
-from mattran import files
+from mattran import files, roles
 from mattran.paths import slug_url
 from mattran.search import fulltext
 from mattran.search.text import query_words, search_key
@@ -31,7 +31,15 @@ def document_path(instance, filename):
 
 
 class DocumentQuerySet(VisibilityQuerySet):
-    # public() and visible_to(user) come from mattran.visibility, as for meetings.
+    # The rule of mattran.visibility, as for meetings, for published documents only.
+
+    def public(self):
+        return super().public().filter(is_published=True)
+
+    def visible_to(self, user):
+        if roles.is_leader(user):
+            return self.filter(is_published=True)
+        return self.public()
 
     def filter_choices(self):
         """Years (newest first) and issuers of these documents, for the list's filters;
@@ -98,6 +106,14 @@ class Document(models.Model):
         default=Visibility.PUBLIC,
         help_text="Văn bản “Chỉ lãnh đạo” không hiện với người dân, kể cả khi tìm kiếm.",
     )
+    # Editors upload a document unpublished; a reviewer publishes it (the admin's
+    # PublishGateAdmin). Saved elsewhere (demo, import, shell) it is published.
+    is_published = models.BooleanField(
+        "đã công bố",
+        default=True,
+        help_text="Chỉ người duyệt tin được công bố văn bản; văn bản chưa công bố không hiện "
+        "trên trang.",
+    )
     slug = models.SlugField("đường dẫn", max_length=SLUG_LENGTH + 10, unique=True, blank=True)
     download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
     # "subject | number and kind | issuer", folded (mattran.search.text); a weighted
@@ -117,6 +133,7 @@ class Document(models.Model):
         ordering = ["-issued_on", "-pk"]
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
+        permissions = [("publish_document", "Công bố hoặc gỡ văn bản")]
         indexes = [
             models.Index(fields=["visibility", "-issued_on", "-id"], name="document_listing"),
             models.Index(fields=["kind", "-issued_on"], name="document_kind"),
@@ -169,7 +186,7 @@ class Document(models.Model):
 
     @property
     def is_public(self):
-        return self.visibility == self.Visibility.PUBLIC
+        return self.visibility == self.Visibility.PUBLIC and self.is_published
 
     @property
     def content_type(self):

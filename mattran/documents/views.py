@@ -48,7 +48,7 @@ def document_detail(request, slug):
 def document_download(request, slug):
     document = get_object_or_404(
         Document.objects.visible_to(request.user).only(
-            "pk", "number", "summary", "file", "file_type", "visibility"
+            "pk", "number", "summary", "file", "file_type", "visibility", "is_published"
         ),
         slug=slug,
     )

@@ -37,6 +37,7 @@ def make_document(
     visibility=Document.Visibility.PUBLIC,
     content=PDF_BYTES,
     filename="van-ban.pdf",
+    is_published=True,
 ):
     document = Document(
         number=number,
@@ -45,6 +46,7 @@ def make_document(
         issuer=issuer,
         issued_on=issued_on,
         visibility=visibility,
+        is_published=is_published,
         file_type=files.sniff(ContentFile(content)) or "",
     )
     document.file.save(filename, ContentFile(content, name=filename), save=False)

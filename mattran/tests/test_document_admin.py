@@ -93,10 +93,12 @@ def test_a_real_pdf_or_docx_is_saved_with_its_kind(staff, name, content, kind):
     assert document.size == len(content)
     assert document.slug == "12-kh-mttq-ke-hoach-to-chuc-ngay-hoi-dai-doan-ket"
     assert [path.suffix for path in stored_files()] == [f".{kind}"]
+    # An editor's upload waits for a reviewer before residents see it.
+    assert not document.is_published
 
 
 def test_an_edit_without_a_new_file_keeps_the_file(staff):
-    document = make_document()
+    document = make_document(is_published=False)
     url = reverse("admin:mattran_document_change", args=[document.pk])
     assert reverse("admin:mattran_document_file", args=[document.pk]) in (
         staff.get(url).content.decode()
@@ -156,9 +158,14 @@ def test_changelist_queries_do_not_grow(staff, django_assert_num_queries):
             assert staff.get(CHANGELIST).status_code == 200
 
 
-def test_staff_open_a_leaders_only_file_from_the_admin_without_counting_it(staff, client):
+def test_staff_open_a_leaders_only_file_from_the_admin_without_counting_it(
+    staff, client, secretary
+):
     document = make_document(visibility=Document.Visibility.LEADERS)
     url = reverse("admin:mattran_document_file", args=[document.pk])
+    # An editor has no right to internal records: for them the file does not exist.
+    assert staff.get(url).status_code == 404
+    staff.force_login(secretary)
 
     response = staff.get(url)
 

@@ -191,7 +191,7 @@ def admin_url(route, world):
     version = _version_for(model) if model and reversion.is_registered(model) else None
     record_pk = str(record.pk) if record else None
     fills = [
-        ("<path:content_type_id>/<path:object_id>", f"{_article_type()}/{world['published'].pk}"),
+        ("<int:content_type_id>/<path:object_id>", f"{_article_type()}/{world['published'].pk}"),
         (r"^recover/(\d+)/$", f"recover/{version.pk}/" if version else None),
         (
             r"^([^/]+)/history/(\d+)/$",

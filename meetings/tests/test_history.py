@@ -62,8 +62,9 @@ def test_staff_restore_an_old_revision_with_its_attendee(client, staff, public_m
 
 
 def test_a_deleted_leaders_only_meeting_returns_with_its_rows_and_stays_hidden(
-    client, staff, leader, public_meeting
+    client, staff, secretary, leader, public_meeting
 ):
+    client.force_login(secretary)  # leaders-only records exist for holders of the right
     public_meeting.visibility = Visibility.LEADERS
     public_meeting.save()
     resolution = Resolution.objects.create(meeting=public_meeting, title="Nghị quyết năm 2024")

@@ -201,8 +201,14 @@ class PublishGateAdmin:
         return request.user.has_perm(self.publish_permission)
 
     def has_change_permission(self, request, obj=None):
-        # A live row changes only under a reviewer's eye; editors may read it.
-        if obj is not None and getattr(obj, self.publish_field) and not self.may_publish(request):
+        # A live row changes only under a reviewer's eye; editors may read it. During a
+        # revert the row is judged as it stood, not as the old version reads; an
+        # undeleted row comes back switched off (save_model).
+        before = getattr(request, ROW_BEFORE_REVERT, None)
+        if obj is not None and before is not None and before.pk == obj.pk:
+            obj = before
+        live = obj is not None and getattr(obj, self.publish_field)
+        if live and not getattr(request, RECOVERING, False) and not self.may_publish(request):
             return False
         return super().has_change_permission(request, obj)
 

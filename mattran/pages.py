@@ -122,6 +122,10 @@ class Page(models.Model):
     def is_public(self):
         return self.is_published
 
+    def get_preview_url(self):
+        # The page's own address shows staff who may view pages an unpublished page.
+        return self.get_absolute_url()
+
     def clean(self):
         # Derive the slug here too, so a clash shows as a form error, not a failed save.
         if not self.slug and self.title:

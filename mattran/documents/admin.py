@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from mattran import roles
 from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin, PublishGateAdmin
@@ -105,6 +106,25 @@ class DocumentAdmin(
         ("Tệp và hiển thị", {"fields": ["file", "visibility", "is_published", "slug"]}),
         ("Thống kê", {"fields": ["download_count", "created_at", "updated_at"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only, Django would ask the private storage for the file's URL (a 500).
+        return [
+            (name, {**options, "fields": [self._shown(f) for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    @staticmethod
+    def _shown(field):
+        return "stored_file" if field == "file" else field
+
+    @admin.display(description="tệp văn bản")
+    def stored_file(self, document):
+        stored = _StoredFile(document)
+        return format_html('<a href="{}">{}</a>', stored.url, stored.label)
 
     @admin.display(description="lượt tải", ordering="download_count")
     def downloads(self, document):

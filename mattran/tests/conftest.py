@@ -22,7 +22,9 @@ from meetings.tests.conftest import (  # noqa: F401
 )
 from news.tests.conftest import (  # noqa: F401
     category,
+    draft,
     make_article,
     many_articles,
     other_category,
+    published,
 )

@@ -19,7 +19,6 @@ from meetings.tests.admin_forms import form_values, post_form
 from meetings.tests.conftest import make_attachment
 from news.models import Article
 from news.tests.admin_forms import form_data
-from news.tests.conftest import category, draft, make_article, published  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -1,20 +1,22 @@
 """The demo accounts `load_demo` makes with DEBUG on, and the guards that keep them off a
 production site: one password printed by `make run` and in the README, one superuser.
 
-With DEBUG off they are never made, and a server does not start while one keeps the demo
-password (mattran/checks.py).
+With DEBUG off they are never made, a server does not start while one keeps the demo
+password (mattran/checks.py) and a login with that password is refused (the backend below).
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS
+from django.utils.crypto import constant_time_compare
 
 from mattran import roles
 
 # bandit: a known password on purpose; these accounts are only made with DEBUG=1 and
-# refused (start-up, check --deploy) with DEBUG=0.
+# refused (start-up, check --deploy, login) with DEBUG=0.
 DEMO_PASSWORD = "mattran-demo-2024"  # noqa: S105  # nosec B105
 DEMO_ACCOUNTS = [
     # username, group, is_staff, is_superuser, who
@@ -52,7 +54,7 @@ def with_demo_password(using=DEFAULT_DB_ALIAS):
 
     Only the names load_demo uses are hashed: a real hasher takes a third of a second per
     password, too slow for every account at each start. A renamed demo account escapes
-    this."""
+    this, not the login refusal below."""
     accounts = (
         get_user_model()
         ._default_manager.db_manager(using)
@@ -73,3 +75,25 @@ def refusal(usernames):
         "account run `python manage.py changepassword <name>`, or delete it (admin, "
         "Người dùng), then start again."
     )
+
+
+class RefuseDemoPasswordBackend:
+    """Refuses the demo password with DEBUG off, for any username (a renamed demo
+    account too), should a server run with one left despite the start-up check: one
+    started while the database was down, or a password set back after the start.
+
+    authenticate() stops at PermissionDenied with the generic "wrong password" error,
+    which would be false here; a ValidationError reaches the login form (site and
+    admin, both Django's AuthenticationForm) as its own message. No get_user(), as in
+    axes' backend: it never logs anyone in, so force_login() and sessions skip it."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if settings.DEBUG or password is None:
+            return None
+        if constant_time_compare(password, DEMO_PASSWORD):
+            raise ValidationError(
+                "Không thể đăng nhập bằng mật khẩu mẫu trên cổng thông tin chính thức. "
+                "Đề nghị quản trị viên đặt mật khẩu mới cho tài khoản này.",
+                code="demo_password",
+            )
+        return None

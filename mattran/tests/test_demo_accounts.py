@@ -1,6 +1,6 @@
 """Demo accounts (`load_demo` under DEBUG=1: one public password, one superuser) never
-serve a production site: while DEBUG is off `check --deploy` fails and gunicorn does not
-start."""
+serve a production site: `check --deploy` fails, gunicorn does not start and a login with
+the demo password is refused while DEBUG is off."""
 
 import io
 import os
@@ -24,6 +24,7 @@ from mattran import checks
 from mattran.demo_accounts import DEMO_PASSWORD
 
 DEMO_USERNAMES = ["bientap", "duyettin", "lanhdao", "quantri"]
+REFUSED_LOGIN = "Không thể đăng nhập bằng mật khẩu mẫu trên cổng thông tin chính thức"
 
 
 def load_demo_accounts(settings):
@@ -95,7 +96,7 @@ def test_check_deploy_without_a_database_touches_none(settings):
 
 def test_the_start_up_check_lets_the_server_start_while_the_database_is_down(settings):
     # The site answers its own 503 page during an outage; refusing to boot would turn a
-    # passing outage into a dead server.
+    # passing outage into a dead server. The login refusal below covers that window.
     settings.DEBUG = False
     down = OperationalError("could not connect to server")
     with mock.patch.object(connection, "cursor", side_effect=down):
@@ -113,6 +114,42 @@ def test_load_demo_with_debug_off_makes_no_account_and_says_why(settings):
     assert not get_user_model().objects.exists()
     assert "Không tạo tài khoản mẫu vì DEBUG đang tắt" in out.getvalue()
     assert DEMO_PASSWORD not in out.getvalue()
+
+
+# Logins ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("login_url", ["/tai-khoan/dang-nhap/", "/quan-tri/login/"])
+def test_a_login_with_the_demo_password_is_refused_in_production(client, settings, login_url):
+    load_demo_accounts(settings)
+
+    response = client.post(login_url, {"username": "quantri", "password": DEMO_PASSWORD})
+
+    assert response.status_code == 200
+    assert REFUSED_LOGIN in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_the_demo_password_is_refused_whatever_the_account_is_called(client, django_user_model):
+    django_user_model.objects.create_user("chu-tich", password=DEMO_PASSWORD, is_staff=True)
+
+    response = client.post("/quan-tri/login/", {"username": "chu-tich", "password": DEMO_PASSWORD})
+
+    assert REFUSED_LOGIN in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_demo_logins_work_in_development(client, settings):
+    load_demo_accounts(settings)
+    settings.DEBUG = True
+
+    response = client.post("/quan-tri/login/", {"username": "quantri", "password": DEMO_PASSWORD})
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
 
 
 # gunicorn, as `make serve` starts it -------------------------------------------------------

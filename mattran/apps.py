@@ -7,6 +7,7 @@ class MattranConfig(AppConfig):
     verbose_name = "Mặt trận phường"
 
     def ready(self):
+        from mattran import checks  # noqa: F401  (registers the deployment checks)
         from mattran.roles import grant_group_permissions
 
         # Sent once per app after its permissions exist; the grant is idempotent, so

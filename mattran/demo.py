@@ -2,11 +2,7 @@
 
 from pathlib import Path
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
-from mattran import links_demo, pages_demo, roles
+from mattran import demo_accounts, links_demo, pages_demo
 from mattran.documents import demo as documents_demo
 from mattran.models import ResidentialArea, WardSettings
 
@@ -36,35 +32,5 @@ def load(stdout):
     stdout.write(f"  Phường: {ward.ward_name}, {len(AREAS)} khu dân cư")
     pages_demo.load(stdout, ward)
     links_demo.load(stdout, ward)
-    load_accounts(stdout)
+    demo_accounts.load(stdout)
     documents_demo.load(stdout)
-
-
-# One password for every demo account, printed by `make run`. Accounts exist only where
-# DEBUG is on: a production start (DEBUG off) never creates them.
-# bandit: a known password on purpose; these accounts exist only with DEBUG=1.
-DEMO_PASSWORD = "mattran-demo-2024"  # noqa: S105  # nosec B105
-DEMO_ACCOUNTS = [
-    # username, group, is_staff, is_superuser, who
-    ("lanhdao", roles.LEADERS, False, False, "lãnh đạo: xem hồ sơ nội bộ trên trang công khai"),
-    ("bientap", roles.EDITORS, True, False, "biên tập viên: viết tin, ghi hội nghị"),
-    ("duyettin", roles.REVIEWERS, True, False, "duyệt tin: duyệt và xuất bản"),
-    ("quantri", None, True, True, "quản trị: toàn quyền"),
-]
-
-
-def load_accounts(stdout):
-    if not settings.DEBUG:
-        return
-    User = get_user_model()
-    stdout.write("  Tài khoản mẫu (chỉ khi DEBUG), mật khẩu chung: " + DEMO_PASSWORD)
-    for username, group, is_staff, is_superuser, who in DEMO_ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"is_staff": is_staff, "is_superuser": is_superuser}
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        stdout.write(f"    {username:<9} {who}")

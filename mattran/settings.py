@@ -272,6 +272,8 @@ PAGE_CACHE_PREFIXES = ["/tin-tuc/", "/gioi-thieu/"]
 # django-axes: lock a username from one address, not the whole ward behind one NAT.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # The public demo password never logs in with DEBUG off (mattran/demo_accounts.py).
+    "mattran.demo_accounts.RefuseDemoPasswordBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

@@ -1,4 +1,9 @@
-"""The staff's screens for campaigns: indicators and targets inline, entries with import."""
+"""The staff's screens for campaigns: indicators and targets inline, entries with import.
+
+Exporting needs the model's "export_<model>" right (IMPORT_EXPORT_EXPORT_PERMISSION_CODE
+in settings), which only the data roles hold; importing entries needs the rights to add
+and to change them, since a file does both.
+"""
 
 import reversion
 from django.contrib import admin
@@ -101,6 +106,9 @@ class EntryAdmin(ConcurrentEditAdmin, ImportExportModelAdmin, VersionAdmin):
         ("Số liệu", {"fields": ["quantity", "money", "participants", "as_printed", "source"]}),
         ("Xác minh", {"fields": ["doubtful", "doubt_note"]}),
     ]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -11,6 +11,7 @@ from django.db.models import Q
 EDITORS = "Biên tập viên"
 REVIEWERS = "Duyệt tin"
 LEADERS = "Lãnh đạo"
+DATA_ENTRY = "Nhập số liệu"
 
 _MEETINGS_MODELS = [
     "meeting",
@@ -37,6 +38,23 @@ _RECORD_MEETINGS = [
     "mattran.view_membership",
     "mattran.view_body",
     "mattran.view_term",
+]
+
+# Campaign figures: the campaigns, indicators and targets are read to choose from; the
+# areas are chosen through their autocomplete, which needs the right to view them.
+_READ_CAMPAIGNS = [
+    "campaigns.view_campaign",
+    "campaigns.view_indicator",
+    "campaigns.view_target",
+    "mattran.view_residentialarea",
+]
+# Export is a right of its own (IMPORT_EXPORT_EXPORT_PERMISSION_CODE): a spreadsheet of
+# every figure leaves the portal, so only the data roles take one.
+_EXPORT_CAMPAIGNS = [
+    "campaigns.export_campaign",
+    "campaigns.export_indicator",
+    "campaigns.export_target",
+    "campaigns.export_entry",
 ]
 
 # The portal's own pages ("Giới thiệu") are written like news.
@@ -78,18 +96,34 @@ GROUP_PERMISSIONS = {
     ],
     # Leaders read leaders-only records on the public site; no admin rights.
     LEADERS: [],
+    # The ward's figures: add and correct entries (by the form or an import), export, and
+    # delete a mistaken one (a double entry is the usual mistake; history keeps every
+    # deleted entry recoverable). Entries sent by the areas are reviewed here too.
+    DATA_ENTRY: [
+        "campaigns.add_entry",
+        "campaigns.change_entry",
+        "campaigns.delete_entry",
+        "campaigns.view_entry",
+        *_READ_CAMPAIGNS,
+        *_EXPORT_CAMPAIGNS,
+    ],
 }
 
 
 def grant_group_permissions(**kwargs):
-    """post_migrate: make the groups and give each its rights (adds, never removes)."""
+    """post_migrate: make the groups and set each one's rights to exactly its list.
+
+    Exactly: a right taken out of a list (or added to a group by hand) is removed at
+    the next migrate, so a group holds what this file says and nothing more. Run once
+    per app, each run sets the rights that exist so far; the last run sets them all.
+    """
     for name, permissions in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         wanted = Q(pk__in=[])
         for dotted in permissions:
             app_label, codename = dotted.split(".")
             wanted |= Q(content_type__app_label=app_label, codename=codename)
-        group.permissions.add(*Permission.objects.filter(wanted))
+        group.permissions.set(Permission.objects.filter(wanted))
 
 
 def is_leader(user):

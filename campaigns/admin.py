@@ -19,7 +19,9 @@ from campaigns.resources import (
     IndicatorResource,
     TargetResource,
 )
+from mattran.area_scope import AreaScopedAdmin
 from mattran.concurrency import ConcurrentEditAdmin
+from mattran.roles import staff_areas
 
 EXPORT_FORMATS = [XLSX, CSV]
 
@@ -81,7 +83,8 @@ class TargetAdmin(ExportMixin, VersionAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(ConcurrentEditAdmin, ImportExportModelAdmin, VersionAdmin):
+class EntryAdmin(AreaScopedAdmin, ConcurrentEditAdmin, ImportExportModelAdmin, VersionAdmin):
+    area_lookup = "area"
     form = EntryForm
     resource_classes = [EntryResource]
     formats = EXPORT_FORMATS
@@ -109,6 +112,13 @@ class EntryAdmin(ConcurrentEditAdmin, ImportExportModelAdmin, VersionAdmin):
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        # An area's board imports rows of its own areas only (EntryResource says why not).
+        return {
+            **super().get_import_resource_kwargs(request, **kwargs),
+            "areas": staff_areas(request.user),
+        }
 
     def save_model(self, request, obj, form, change):
         if not change:

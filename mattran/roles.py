@@ -5,13 +5,15 @@ a test run or a restore does) by `grant_group_permissions`, so a group never lac
 right that a newer release gives it.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 EDITORS = "Biên tập viên"
 REVIEWERS = "Duyệt tin"
 LEADERS = "Lãnh đạo"
 DATA_ENTRY = "Nhập số liệu"
+AREA_STAFF = "Ban công tác khu dân cư"
 
 _MEETINGS_MODELS = [
     "meeting",
@@ -39,6 +41,14 @@ _RECORD_MEETINGS = [
     "mattran.view_body",
     "mattran.view_term",
 ]
+
+# Each area's board records its own meetings: everything under a meeting, and may remove a
+# mistyped row under it (an attendee, a resolution); deleting a meeting is the ward's call.
+_RECORD_AREA_MEETINGS = [
+    f"meetings.{action}_{model}"
+    for model in _MEETINGS_MODELS
+    for action in ("add", "change", "view")
+] + [f"meetings.delete_{model}" for model in _MEETINGS_MODELS if model != "meeting"]
 
 # Campaign figures: the campaigns, indicators and targets are read to choose from; the
 # areas are chosen through their autocomplete, which needs the right to view them.
@@ -107,6 +117,28 @@ GROUP_PERMISSIONS = {
         *_READ_CAMPAIGNS,
         *_EXPORT_CAMPAIGNS,
     ],
+    # Ban công tác Mặt trận khu dân cư: figures, meetings and news drafts of their own
+    # areas only (StaffAreas; mattran/area_scope.py). No publishing, no deleting entries,
+    # meetings or articles: ward staff review what they send.
+    AREA_STAFF: [
+        "campaigns.add_entry",
+        "campaigns.change_entry",
+        "campaigns.view_entry",
+        "campaigns.export_entry",
+        "campaigns.view_campaign",
+        "campaigns.view_indicator",
+        "mattran.view_residentialarea",
+        *_RECORD_AREA_MEETINGS,
+        "mattran.add_person",
+        "mattran.change_person",
+        "mattran.view_person",
+        "news.add_article",
+        "news.change_article",
+        "news.view_article",
+        "news.view_category",
+        "taggit.add_tag",
+        "taggit.view_tag",
+    ],
 }
 
 
@@ -138,3 +170,30 @@ def is_leader(user):
     if cached is None:
         cached = user._is_leader = user.groups.filter(name=LEADERS).exists()
     return cached
+
+
+def staff_areas(user):
+    """The ids of the residential areas an area-scoped account works for, or None for
+    ward-wide staff (and superusers), who see every area.
+
+    An account is area-scoped when areas are set for it (mattran.StaffAreas) or when it
+    is in the AREA_STAFF group; a member of that group with no area set sees no area's
+    rows at all, never the whole ward.
+    """
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return None
+    # Asked by every list, form and choice of an admin page: one query per request (the
+    # request's user object lives for one request only): a row per area, or one row of
+    # None for an account with no area, each saying whether it is in the group.
+    if not hasattr(user, "_staff_areas"):
+        in_group = Exists(Group.objects.filter(user=OuterRef("pk"), name=AREA_STAFF))
+        rows = list(
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .annotate(in_group=in_group)
+            .values_list("in_group", "staff_areas__areas")
+        )
+        areas = frozenset(area for _, area in rows if area is not None)
+        scoped = bool(areas) or any(member for member, _ in rows)
+        user._staff_areas = areas if scoped else None
+    return user._staff_areas

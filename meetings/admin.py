@@ -10,6 +10,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from mattran.area_scope import AreaScopedAdmin
 from mattran.concurrency import ConcurrentEditAdmin
 from mattran.upload_errors import StorageErrorAdminMixin
 from meetings.models import (
@@ -105,7 +106,8 @@ class ElectionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, VersionAdmin):
+class MeetingAdmin(AreaScopedAdmin, StorageErrorAdminMixin, ConcurrentEditAdmin, VersionAdmin):
+    area_lookup = "body__area"  # an area's board records its own meetings only
     list_display = ["title", "kind", "starts_at", "body", "visibility"]
     list_filter = ["kind", "visibility", "body", "term"]
     list_select_related = ["body"]
@@ -141,7 +143,8 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(VersionAdmin):
+class ResolutionAdmin(AreaScopedAdmin, VersionAdmin):
+    area_lookup = "meeting__body__area"
     list_display = ["title", "meeting", "number"]
     list_select_related = ["meeting"]
     search_fields = ["title", "meeting__title"]
@@ -150,8 +153,10 @@ class ResolutionAdmin(VersionAdmin):
 
 
 @admin.register(ResolutionTarget)
-class ResolutionTargetAdmin(VersionAdmin):
+class ResolutionTargetAdmin(AreaScopedAdmin, VersionAdmin):
     """Leaders and staff follow targets across resolutions: deadline and status at a glance."""
+
+    area_lookup = "resolution__meeting__body__area"
 
     list_display = ["text", "resolution", "deadline", "status"]
     list_editable = ["status"]
@@ -185,7 +190,8 @@ class ElectedMemberInline(admin.TabularInline):
 
 
 @admin.register(Election)
-class ElectionAdmin(VersionAdmin):
+class ElectionAdmin(AreaScopedAdmin, VersionAdmin):
+    area_lookup = "meeting__body__area"
     list_display = ["__str__", "meeting", "seats", "confirmed"]
     list_select_related = ["meeting", "body", "term"]
     list_filter = ["method", "body", "term"]

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 
 from mattran import links_demo, pages_demo, roles
 from mattran.documents import demo as documents_demo
-from mattran.models import ResidentialArea, WardSettings
+from mattran.models import ResidentialArea, StaffAreas, WardSettings
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 
@@ -49,8 +49,13 @@ DEMO_ACCOUNTS = [
     ("lanhdao", roles.LEADERS, False, False, "lãnh đạo: xem hồ sơ nội bộ trên trang công khai"),
     ("bientap", roles.EDITORS, True, False, "biên tập viên: viết tin, ghi hội nghị"),
     ("duyettin", roles.REVIEWERS, True, False, "duyệt tin: duyệt và xuất bản"),
+    ("nhapsolieu", roles.DATA_ENTRY, True, False, "nhập số liệu: kết quả các cuộc vận động"),
+    ("khupho1", roles.AREA_STAFF, True, False, "Ban công tác Mặt trận Khu phố 1: chỉ khu phố 1"),
     ("quantri", None, True, True, "quản trị: toàn quyền"),
 ]
+
+# The area-scoped demo account and the residential area it works for.
+DEMO_ACCOUNT_AREAS = {"khupho1": "Khu phố 1"}
 
 
 def load_accounts(stdout):
@@ -67,4 +72,7 @@ def load_accounts(stdout):
             user.save()
         if group:
             user.groups.add(Group.objects.get(name=group))
+        if username in DEMO_ACCOUNT_AREAS:
+            assignment, _ = StaffAreas.objects.get_or_create(user=user)
+            assignment.areas.add(ResidentialArea.objects.get(name=DEMO_ACCOUNT_AREAS[username]))
         stdout.write(f"    {username:<9} {who}")

@@ -1,10 +1,14 @@
-"""The staff's screens for campaigns: indicators and targets inline, entries with import."""
+"""The staff's screens for campaigns: indicators and targets inline, entries with import.
+
+Exporting needs the model's "export_<model>" right (IMPORT_EXPORT_EXPORT_PERMISSION_CODE
+in settings), which only the data roles hold; importing entries needs the rights to add
+and to change them, since a file does both.
+"""
 
 import reversion
 from django.contrib import admin
 from import_export.admin import ExportMixin, ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
-from reversion.admin import VersionAdmin
 
 from campaigns.forms import EntryForm
 from campaigns.models import Campaign, Entry, Indicator, Target
@@ -14,7 +18,10 @@ from campaigns.resources import (
     IndicatorResource,
     TargetResource,
 )
+from mattran.admin_rights import GuardedVersionAdmin, InternalChoicesAdmin
+from mattran.area_scope import AreaScopedAdmin
 from mattran.concurrency import ConcurrentEditAdmin
+from mattran.roles import staff_areas
 
 EXPORT_FORMATS = [XLSX, CSV]
 
@@ -32,7 +39,7 @@ class IndicatorInline(admin.TabularInline):
     show_change_link = True
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(InternalChoicesAdmin, admin.TabularInline):
     model = Target
     extra = 0
     fields = ["period_start", "period_end", "area", "value", "resolution_target", "note"]
@@ -40,7 +47,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(ExportMixin, VersionAdmin):
+class CampaignAdmin(ExportMixin, GuardedVersionAdmin):
     resource_classes = [CampaignResource]
     formats = EXPORT_FORMATS
     list_display = ["name", "kind", "body", "start", "end"]
@@ -53,7 +60,7 @@ class CampaignAdmin(ExportMixin, VersionAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ExportMixin, VersionAdmin):
+class IndicatorAdmin(ExportMixin, GuardedVersionAdmin):
     resource_classes = [IndicatorResource]
     formats = EXPORT_FORMATS
     list_display = ["name", "campaign", "unit", "kind", "order"]
@@ -65,7 +72,7 @@ class IndicatorAdmin(ExportMixin, VersionAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(ExportMixin, VersionAdmin):
+class TargetAdmin(InternalChoicesAdmin, ExportMixin, GuardedVersionAdmin):
     resource_classes = [TargetResource]
     formats = EXPORT_FORMATS
     list_display = ["indicator", "period_start", "period_end", "area", "value"]
@@ -76,7 +83,8 @@ class TargetAdmin(ExportMixin, VersionAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(ConcurrentEditAdmin, ImportExportModelAdmin, VersionAdmin):
+class EntryAdmin(AreaScopedAdmin, ConcurrentEditAdmin, ImportExportModelAdmin, GuardedVersionAdmin):
+    area_lookup = "area"
     form = EntryForm
     resource_classes = [EntryResource]
     formats = EXPORT_FORMATS
@@ -101,6 +109,16 @@ class EntryAdmin(ConcurrentEditAdmin, ImportExportModelAdmin, VersionAdmin):
         ("Số liệu", {"fields": ["quantity", "money", "participants", "as_printed", "source"]}),
         ("Xác minh", {"fields": ["doubtful", "doubt_note"]}),
     ]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        # An area's board imports rows of its own areas only (EntryResource says why not).
+        return {
+            **super().get_import_resource_kwargs(request, **kwargs),
+            "areas": staff_areas(request.user),
+        }
 
     def save_model(self, request, obj, form, change):
         if not change:

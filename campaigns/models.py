@@ -57,6 +57,7 @@ class Campaign(models.Model):
         ordering = ["order", "name"]
         verbose_name = "cuộc vận động"
         verbose_name_plural = "cuộc vận động, phong trào"
+        permissions = [("export_campaign", "Được xuất danh sách cuộc vận động ra tệp")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
@@ -111,6 +112,7 @@ class Indicator(models.Model):
         ordering = ["campaign", "order", "pk"]
         verbose_name = "chỉ tiêu"
         verbose_name_plural = "chỉ tiêu"
+        permissions = [("export_indicator", "Được xuất danh sách chỉ tiêu ra tệp")]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "name"], name="unique_indicator_name"),
             models.CheckConstraint(
@@ -203,6 +205,7 @@ class Target(models.Model):
         ordering = ["indicator", "-period_start", "area"]
         verbose_name = "mức chỉ tiêu"
         verbose_name_plural = "mức chỉ tiêu"
+        permissions = [("export_target", "Được xuất mức chỉ tiêu ra tệp")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(period_end__gte=F("period_start")), name="target_period_in_order"
@@ -337,6 +340,9 @@ class Entry(models.Model):
         ordering = ["-date", "-pk"]
         verbose_name = "kết quả"
         verbose_name_plural = "kết quả đạt được"
+        # Exporting from the admin is a right of its own (settings: the export permission
+        # code), held by the data roles only (mattran/roles.py).
+        permissions = [("export_entry", "Được xuất kết quả đạt được ra tệp")]
         indexes = [
             models.Index(fields=["indicator", "date"], name="entry_indicator_date"),
             models.Index(fields=["indicator", "area"], name="entry_indicator_area"),

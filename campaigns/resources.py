@@ -177,8 +177,18 @@ class EntryResource(resources.ModelResource):
         clean_model_instances = True
         use_transactions = True
 
+    def __init__(self, areas=None, **kwargs):
+        """`areas`: the ids of the residential areas an area's board may write (None: the
+        whole ward). A row of another area, or of none, is refused; "Mã" finds only
+        entries of those areas, so a row never reaches another area's figure."""
+        super().__init__(**kwargs)
+        self.areas = areas
+
     def get_queryset(self):
-        return Entry.objects.select_related("indicator__campaign", "area")
+        entries = Entry.objects.select_related("indicator__campaign", "area")
+        if self.areas is not None:
+            entries = entries.filter(area__in=self.areas)
+        return entries
 
     def import_data(self, dataset, *args, **kwargs):
         # One bad row undoes the whole file, at the preview and at the final import alike.
@@ -220,6 +230,22 @@ class EntryResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             raise self._named(error, name_the_field=True) from None
+        self._check_area(instance)
+
+    def _check_area(self, entry):
+        if self.areas is None or entry.area_id in self.areas:
+            return
+        own = ", ".join(
+            ResidentialArea.objects.filter(pk__in=self.areas).values_list("name", flat=True)
+        )
+        if entry.area_id is None:
+            problem = "chưa ghi khu dân cư"
+        else:
+            problem = f"khu dân cư “{entry.area}” không thuộc phạm vi của bạn"
+        allowed = (
+            f"bạn chỉ được nhập số liệu của: {own}" if own else "bạn chưa được giao khu dân cư nào"
+        )
+        raise ValidationError({"area": f"{self._line()}: {problem}; {allowed}."})
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         try:

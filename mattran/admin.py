@@ -1,9 +1,20 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.db import models
 
 from mattran.admin_rights import GuardedVersionAdmin
+from mattran.area_scope import AreaScopedAdmin
 from mattran.images import PhotoFormField
-from mattran.models import Body, Membership, Person, ResidentialArea, Term, WardSettings
+from mattran.models import (
+    Body,
+    Membership,
+    Person,
+    ResidentialArea,
+    StaffAreas,
+    Term,
+    WardSettings,
+)
 from mattran.upload_errors import StorageErrorAdminMixin
 
 
@@ -39,7 +50,9 @@ class WardSettingsAdmin(StorageErrorAdminMixin, GuardedVersionAdmin):
 
 
 @admin.register(ResidentialArea)
-class ResidentialAreaAdmin(GuardedVersionAdmin):
+class ResidentialAreaAdmin(AreaScopedAdmin, GuardedVersionAdmin):
+    # An area's board sees its own areas only, here and in every area autocomplete.
+    area_lookup = "pk"
     list_display = ["name", "kind", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -88,6 +101,23 @@ class MembershipAdmin(GuardedVersionAdmin):
     list_select_related = ["person", "body", "term"]
     search_fields = ["person__full_name", "person__search_name"]
     autocomplete_fields = ["person"]
+
+
+class StaffAreasInline(admin.StackedInline):
+    model = StaffAreas
+    can_delete = False
+    filter_horizontal = ["areas"]
+    verbose_name_plural = "khu dân cư phụ trách (Ban công tác Mặt trận khu dân cư)"
+
+
+# Django's own account screens, plus the areas an account works for.
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, StaffAreasInline]
 
 
 from mattran import pages_admin  # noqa: E402, F401  (static pages: their own module)

@@ -18,8 +18,10 @@ Two rules every admin of the portal can take on:
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -109,6 +111,18 @@ class GuardedVersionAdmin(VersionAdmin):
         kept = [v for v in deleted if self._holds_version(request, v)]
         return super().recoverlist_view(request, {**(extra_context or {}), "deleted": kept})
 
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        # reversion keeps a revert whenever the change form answers with a redirect, and
+        # Django's "this row does not exist" is one: a restored row outside the user's
+        # lists (another area's, a leaders-only one) must not stay restored.
+        with transaction.atomic(using=version.db):
+            response = super()._reversion_revisionform_view(
+                request, version, template_name, extra_context
+            )
+            if response.status_code == 302 and response["Location"] == reverse("admin:index"):
+                transaction.set_rollback(True)
+        return response
+
     def _holds_version(self, request, version):
         obj = version_object(version)
         return obj is not None and self.may_hold(request, obj)
@@ -133,7 +147,18 @@ class GuardedVersionAdmin(VersionAdmin):
         return None
 
 
-class InternalRecordsAdmin:
+class InternalChoicesAdmin:
+    """A foreign key to a model that can be leaders-only offers (and takes from a forged
+    POST) only the rows its own admin would list to this user."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        related = self.admin_site._registry.get(db_field.remote_field.model)
+        if isinstance(related, InternalRecordsAdmin) and "queryset" not in kwargs:
+            kwargs["queryset"] = related.get_queryset(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class InternalRecordsAdmin(InternalChoicesAdmin):
     """For models (and inlines) whose rows can be leaders-only, directly or through
     their meeting. Put it before the ModelAdmin/InlineModelAdmin base."""
 
@@ -181,13 +206,6 @@ class InternalRecordsAdmin:
             if rows.exists():
                 return True
         return False
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # Choices (and a forged POST) reach only rows the related admin would list.
-        related = self.admin_site._registry.get(db_field.remote_field.model)
-        if isinstance(related, InternalRecordsAdmin) and "queryset" not in kwargs:
-            kwargs["queryset"] = related.get_queryset(request)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class PublishGateAdmin:

@@ -14,6 +14,7 @@ from django.db import DEFAULT_DB_ALIAS
 from django.utils.crypto import constant_time_compare
 
 from mattran import roles
+from mattran.models import ResidentialArea, StaffAreas
 
 # bandit: a known password on purpose; these accounts are only made with DEBUG=1 and
 # refused (start-up, check --deploy, login) with DEBUG=0.
@@ -23,8 +24,13 @@ DEMO_ACCOUNTS = [
     ("lanhdao", roles.LEADERS, False, False, "lãnh đạo: xem hồ sơ nội bộ trên trang công khai"),
     ("bientap", roles.EDITORS, True, False, "biên tập viên: viết tin, ghi hội nghị"),
     ("duyettin", roles.REVIEWERS, True, False, "duyệt tin: duyệt và xuất bản"),
+    ("thuky", roles.SECRETARIES, True, False, "thư ký: ghi mọi hội nghị, kể cả hồ sơ nội bộ"),
+    ("nhapsolieu", roles.DATA_ENTRY, True, False, "nhập số liệu: kết quả các cuộc vận động"),
+    ("khupho1", roles.AREA_STAFF, True, False, "Ban công tác Mặt trận Khu phố 1: chỉ khu phố 1"),
     ("quantri", None, True, True, "quản trị: toàn quyền"),
 ]
+# The area-scoped demo account and the residential area it works for.
+DEMO_ACCOUNT_AREAS = {"khupho1": "Khu phố 1"}
 DEMO_USERNAMES = sorted(username for username, *_ in DEMO_ACCOUNTS)
 
 
@@ -46,7 +52,10 @@ def load(stdout):
             user.save()
         if group:
             user.groups.add(Group.objects.get(name=group))
-        stdout.write(f"    {username:<9} {who}")
+        if username in DEMO_ACCOUNT_AREAS:
+            assignment, _ = StaffAreas.objects.get_or_create(user=user)
+            assignment.areas.add(ResidentialArea.objects.get(name=DEMO_ACCOUNT_AREAS[username]))
+        stdout.write(f"    {username:<10} {who}")
 
 
 def with_demo_password(using=DEFAULT_DB_ALIAS):

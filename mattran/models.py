@@ -448,4 +448,5 @@ class Membership(models.Model):
 from mattran.documents.models import Document  # noqa: E402,F401  (app label "mattran")
 from mattran.links import Link  # noqa: E402, F401  (links and banners: their own module)
 from mattran.pages import Page  # noqa: E402, F401  (its own module; registered under mattran)
+from mattran.staff_areas import StaffAreas  # noqa: E402, F401  (area-scoped staff accounts)
 from mattran.visitors import VisitDay  # noqa: E402, F401  (its own module; registered under mattran)

@@ -5,8 +5,9 @@ a test run or a restore does) by `grant_group_permissions`, so a group never lac
 right that a newer release gives it.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 EDITORS = "Biên tập viên"
 REVIEWERS = "Duyệt tin"
@@ -22,6 +23,8 @@ SEE_INTERNAL = "mattran.view_internal_records"
 PUBLISH_PAGE = "mattran.publish_page"
 PUBLISH_LINK = "mattran.publish_link"
 PUBLISH_DOCUMENT = "mattran.publish_document"
+DATA_ENTRY = "Nhập số liệu"
+AREA_STAFF = "Ban công tác khu dân cư"
 
 _MEETINGS_MODELS = [
     "meeting",
@@ -48,6 +51,31 @@ _RECORD_MEETINGS = [
     "mattran.view_membership",
     "mattran.view_body",
     "mattran.view_term",
+]
+
+# Each area's board records its own meetings: everything under a meeting, and may remove a
+# mistyped row under it (an attendee, a resolution); deleting a meeting is the ward's call.
+_RECORD_AREA_MEETINGS = [
+    f"meetings.{action}_{model}"
+    for model in _MEETINGS_MODELS
+    for action in ("add", "change", "view")
+] + [f"meetings.delete_{model}" for model in _MEETINGS_MODELS if model != "meeting"]
+
+# Campaign figures: the campaigns, indicators and targets are read to choose from; the
+# areas are chosen through their autocomplete, which needs the right to view them.
+_READ_CAMPAIGNS = [
+    "campaigns.view_campaign",
+    "campaigns.view_indicator",
+    "campaigns.view_target",
+    "mattran.view_residentialarea",
+]
+# Export is a right of its own (IMPORT_EXPORT_EXPORT_PERMISSION_CODE): a spreadsheet of
+# every figure leaves the portal, so only the data roles take one.
+_EXPORT_CAMPAIGNS = [
+    "campaigns.export_campaign",
+    "campaigns.export_indicator",
+    "campaigns.export_target",
+    "campaigns.export_entry",
 ]
 
 # The portal's own pages ("Giới thiệu"), links and banners are written like news:
@@ -100,18 +128,56 @@ GROUP_PERMISSIONS = {
     # The committee's secretary records every meeting, the internal ones included, and
     # keeps the internal documents; publishing stays with the reviewers.
     SECRETARIES: [*_RECORD_MEETINGS, *_KEEP_DOCUMENTS, SEE_INTERNAL],
+    # The ward's figures: add and correct entries (by the form or an import), export, and
+    # delete a mistaken one (a double entry is the usual mistake; history keeps every
+    # deleted entry recoverable). Entries sent by the areas are reviewed here too.
+    DATA_ENTRY: [
+        "campaigns.add_entry",
+        "campaigns.change_entry",
+        "campaigns.delete_entry",
+        "campaigns.view_entry",
+        *_READ_CAMPAIGNS,
+        *_EXPORT_CAMPAIGNS,
+    ],
+    # Ban công tác Mặt trận khu dân cư: figures, meetings and news drafts of their own
+    # areas only (StaffAreas; mattran/area_scope.py). No publishing, no deleting entries,
+    # meetings or articles: ward staff review what they send.
+    AREA_STAFF: [
+        "campaigns.add_entry",
+        "campaigns.change_entry",
+        "campaigns.view_entry",
+        "campaigns.export_entry",
+        "campaigns.view_campaign",
+        "campaigns.view_indicator",
+        "mattran.view_residentialarea",
+        *_RECORD_AREA_MEETINGS,
+        "mattran.add_person",
+        "mattran.change_person",
+        "mattran.view_person",
+        "news.add_article",
+        "news.change_article",
+        "news.view_article",
+        "news.view_category",
+        "taggit.add_tag",
+        "taggit.view_tag",
+    ],
 }
 
 
 def grant_group_permissions(**kwargs):
-    """post_migrate: make the groups and give each its rights (adds, never removes)."""
+    """post_migrate: make the groups and set each one's rights to exactly its list.
+
+    Exactly: a right taken out of a list (or added to a group by hand) is removed at
+    the next migrate, so a group holds what this file says and nothing more. Run once
+    per app, each run sets the rights that exist so far; the last run sets them all.
+    """
     for name, permissions in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         wanted = Q(pk__in=[])
         for dotted in permissions:
             app_label, codename = dotted.split(".")
             wanted |= Q(content_type__app_label=app_label, codename=codename)
-        group.permissions.add(*Permission.objects.filter(wanted))
+        group.permissions.set(Permission.objects.filter(wanted))
 
 
 def is_leader(user):
@@ -133,3 +199,30 @@ def is_leader(user):
             .exists()
         )
     return cached
+
+
+def staff_areas(user):
+    """The ids of the residential areas an area-scoped account works for, or None for
+    ward-wide staff (and superusers), who see every area.
+
+    An account is area-scoped when areas are set for it (mattran.StaffAreas) or when it
+    is in the AREA_STAFF group; a member of that group with no area set sees no area's
+    rows at all, never the whole ward.
+    """
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return None
+    # Asked by every list, form and choice of an admin page: one query per request (the
+    # request's user object lives for one request only): a row per area, or one row of
+    # None for an account with no area, each saying whether it is in the group.
+    if not hasattr(user, "_staff_areas"):
+        in_group = Exists(Group.objects.filter(user=OuterRef("pk"), name=AREA_STAFF))
+        rows = list(
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .annotate(in_group=in_group)
+            .values_list("in_group", "staff_areas__areas")
+        )
+        areas = frozenset(area for _, area in rows if area is not None)
+        scoped = bool(areas) or any(member for member, _ in rows)
+        user._staff_areas = areas if scoped else None
+    return user._staff_areas

@@ -342,6 +342,9 @@ INSTALLED_APPS += ["import_export"]
 # An import is saved whole or not at all: one transaction around the file.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Export from the admin needs the model's own "export_<model>" right, which only the data
+# roles hold (mattran/roles.py); import needs add and change (campaigns/admin.py).
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 
 # --- portal wiring ---
 # The header shows "Lãnh đạo" to leaders only; the check is lazy, so anonymous pages pay nothing.

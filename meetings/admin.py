@@ -10,6 +10,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
 from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin
+from mattran.area_scope import AreaScopedAdmin
 from mattran.concurrency import ConcurrentEditAdmin
 from mattran.upload_errors import StorageErrorAdminMixin
 from meetings.models import (
@@ -106,8 +107,13 @@ class ElectionInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(
-    InternalRecordsAdmin, StorageErrorAdminMixin, ConcurrentEditAdmin, GuardedVersionAdmin
+    AreaScopedAdmin,
+    InternalRecordsAdmin,
+    StorageErrorAdminMixin,
+    ConcurrentEditAdmin,
+    GuardedVersionAdmin,
 ):
+    area_lookup = "body__area"  # an area's board records its own meetings only
     list_display = ["title", "kind", "starts_at", "body", "visibility"]
     list_filter = ["kind", "visibility", "body", "term"]
     list_select_related = ["body"]
@@ -144,8 +150,9 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(InternalRecordsAdmin, GuardedVersionAdmin):
+class ResolutionAdmin(AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
     internal_lookups = ("meeting__visibility",)
+    area_lookup = "meeting__body__area"
     list_display = ["title", "meeting", "number"]
     list_select_related = ["meeting"]
     search_fields = ["title", "meeting__title"]
@@ -154,10 +161,11 @@ class ResolutionAdmin(InternalRecordsAdmin, GuardedVersionAdmin):
 
 
 @admin.register(ResolutionTarget)
-class ResolutionTargetAdmin(InternalRecordsAdmin, GuardedVersionAdmin):
+class ResolutionTargetAdmin(AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
     """Leaders and staff follow targets across resolutions: deadline and status at a glance."""
 
     internal_lookups = ("resolution__meeting__visibility",)
+    area_lookup = "resolution__meeting__body__area"
 
     list_display = ["text", "resolution", "deadline", "status"]
     list_editable = ["status"]
@@ -191,8 +199,9 @@ class ElectedMemberInline(admin.TabularInline):
 
 
 @admin.register(Election)
-class ElectionAdmin(InternalRecordsAdmin, GuardedVersionAdmin):
+class ElectionAdmin(AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
     internal_lookups = ("meeting__visibility",)
+    area_lookup = "meeting__body__area"
     list_display = ["__str__", "meeting", "seats", "confirmed"]
     list_select_related = ["meeting", "body", "term"]
     list_filter = ["method", "body", "term"]

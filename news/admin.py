@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from mattran.admin_rights import GuardedVersionAdmin
+from mattran.area_scope import AreaScopedAdmin
 from mattran.concurrency import ConcurrentEditAdmin
 from mattran.upload_errors import StorageErrorAdminMixin
 from news.admin_paging import ChangelistArticleQuerySet, EstimatedCountPaginator
@@ -72,7 +73,10 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, GuardedVersionAdmin):
+class ArticleAdmin(
+    AreaScopedAdmin, StorageErrorAdminMixin, ConcurrentEditAdmin, GuardedVersionAdmin
+):
+    area_lookup = "area"  # an area's board writes about its own areas only
     form = ArticleAdminForm
     list_display = ["title", "category", "status_label", "published_at", "featured"]
     list_display_links = ["title"]
@@ -90,7 +94,7 @@ class ArticleAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, GuardedVersionAd
     actions = ["submit_for_review", "publish_now", "publish_as_scheduled", "send_back", "unpublish"]
     change_form_template = "admin/news/article/change_form.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "sapo", "body", "tags"]}),
+        (None, {"fields": ["title", "slug", "category", "area", "sapo", "body", "tags"]}),
         ("Ảnh", {"fields": ["cover", "cover_caption", "photo_credit", "author"]}),
         ("Xuất bản", {"fields": ["status", "published_at", "featured"]}),
         (
@@ -125,7 +129,7 @@ class ArticleAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, GuardedVersionAd
     def get_queryset(self, request):
         # ModelAdmin.get_queryset(), on the queryset class whose date-hierarchy
         # years stay cheap at 100,000 rows.
-        queryset = ChangelistArticleQuerySet(self.model)
+        queryset = self.limit_to_areas(request, ChangelistArticleQuerySet(self.model))
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 

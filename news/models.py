@@ -14,6 +14,7 @@ from taggit.managers import TaggableManager
 from mattran import cache as page_cache
 from mattran.html import html_to_text, sanitize_html
 from mattran.images import prepare_photo, size_body_images, validate_image
+from mattran.models import ResidentialArea
 from mattran.paths import slug_url
 from mattran.search import fulltext
 from mattran.search.text import query_words, search_key
@@ -94,6 +95,15 @@ class Article(models.Model):
         verbose_name="chuyên mục",
         on_delete=models.PROTECT,
         related_name="articles",
+    )
+    area = models.ForeignKey(
+        ResidentialArea,
+        verbose_name="khu dân cư",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text="Khu dân cư mà bài viết nói về. Để trống: tin chung của phường.",
     )
     sapo = models.TextField("tóm tắt (sapo)", blank=True)
     body = models.TextField("nội dung", blank=True)

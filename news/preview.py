@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from mattran.roles import staff_areas
 from news.models import Article
 
 
@@ -12,9 +13,11 @@ def article_preview(request, pk):
     user = request.user
     if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
         raise Http404
-    article = get_object_or_404(
-        Article.objects.select_related("category").prefetch_related("tags"), pk=pk
-    )
+    articles = Article.objects.select_related("category").prefetch_related("tags")
+    areas = staff_areas(user)
+    if areas is not None:  # an area's board previews its own areas' articles only
+        articles = articles.filter(area__in=areas)
+    article = get_object_or_404(articles, pk=pk)
     related = (
         Article.objects.published()
         .filter(category_id=article.category_id)

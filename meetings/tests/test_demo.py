@@ -70,7 +70,17 @@ def test_demo_accounts_are_created_and_printed_only_with_debug(settings):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     users = get_user_model().objects.order_by("username")
-    assert [u.username for u in users] == ["bientap", "duyettin", "lanhdao", "quantri"]
+    assert [u.username for u in users] == [
+        "bientap",
+        "duyettin",
+        "khupho1",
+        "lanhdao",
+        "nhapsolieu",
+        "quantri",
+    ]
+    assert users.get(username="nhapsolieu").groups.filter(name="Nhập số liệu").exists()
+    area_staff = users.get(username="khupho1")
+    assert list(area_staff.staff_areas.areas.values_list("name", flat=True)) == ["Khu phố 1"]
     assert users.get(username="lanhdao").groups.filter(name="Lãnh đạo").exists()
     assert users.get(username="quantri").is_superuser
     assert "lanhdao" in out.getvalue() and "mattran-demo-2024" in out.getvalue()

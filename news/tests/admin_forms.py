@@ -13,6 +13,7 @@ def form_data(article, **overrides):
         "title": article.title,
         "slug": article.slug,
         "category": article.category_id,
+        "area": article.area_id or "",
         "sapo": article.sapo,
         "body": article.body,
         "cover_caption": article.cover_caption,

@@ -340,6 +340,10 @@ INSTALLED_APPS += ["import_export"]
 # An import is saved whole or not at all: one transaction around the file.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# A control character an XLSX file cannot hold (old data, typed before imports refused
+# them) becomes "\ufffd" instead of failing every download. Formulas are escaped by
+# `mattran.spreadsheet`: the library's own formula setting drops "=" and stringifies numbers.
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
 
 # --- portal wiring ---
 # The header shows "Lãnh đạo" to leaders only; the check is lazy, so anonymous pages pay nothing.

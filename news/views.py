@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 from taggit.models import Tag, TaggedItem
 
@@ -66,7 +66,7 @@ class ArticleListView(ListView):
         return super().get_context_data(date_form=DateForm(), **kwargs)
 
 
-@require_GET
+@require_safe
 def slug_dispatch(request, slug):
     """/tin-tuc/<slug>/ is a section when one has that slug, else an article."""
     category = Category.objects.filter(slug=slug).first()
@@ -121,7 +121,7 @@ def article_detail(request, slug):
     return render(request, "news/article_detail.html", context)
 
 
-@require_GET
+@require_safe
 def article_print(request, slug):
     article = get_public_article(slug)
     return render(request, "news/article_print.html", {"article": article})
@@ -135,7 +135,7 @@ def count_view(request, slug):
     return HttpResponse(status=204)
 
 
-@require_GET
+@require_safe
 def by_date_form(request):
     """The "Xem theo ngày" form sends ?ngay=…; a good date goes to its page."""
     form = DateForm(request.GET or None)

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 from reversion.admin import VersionAdmin
 
+from mattran.concurrency import ConcurrentEditAdmin
 from mattran.pages import Page
 
 
@@ -27,7 +28,7 @@ class PageAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(VersionAdmin):
+class PageAdmin(ConcurrentEditAdmin, VersionAdmin):
     form = PageAdminForm
     list_display = ["title", "slug", "menu_order", "show_in_menu", "is_published", "updated_at"]
     list_editable = ["menu_order", "show_in_menu", "is_published"]

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 
+from mattran.concurrency import ConcurrentEditAdmin
 from mattran.documents.models import Document
 from mattran.documents.views import file_response
 from mattran.upload_errors import StorageErrorAdminMixin
@@ -59,7 +60,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(StorageErrorAdminMixin, VersionAdmin):
+class DocumentAdmin(StorageErrorAdminMixin, ConcurrentEditAdmin, VersionAdmin):
     form = DocumentAdminForm
     list_display = ["number", "summary", "kind", "issuer", "issued_on", "visibility", "downloads"]
     list_display_links = ["number", "summary"]

@@ -44,6 +44,17 @@ def public_articles():
     return Article.objects.published()
 
 
+def public_uses():
+    """A condition on a tag: a public article carries it.
+
+    Walks the tag's own items (taggit's tag index) and looks each article up by its
+    key, stopping at the first public one: bounded by the tag, not by the archive."""
+    return TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article),
+        tag_id=OuterRef("pk"),
+    ).filter(Exists(public_articles().filter(pk=OuterRef("object_id"))))
+
+
 def article_cards():
     return public_articles().for_listing().newest_first()
 
@@ -173,7 +184,9 @@ class TagView(ListView):
     paginator_class = CappedPaginator
 
     def get_queryset(self):
-        self.tag = Tag.objects.filter(slug=self.kwargs["tag"]).first()
+        # A tag that only drafts or scheduled articles carry is not public yet: its name
+        # would tell residents what is being prepared.
+        self.tag = Tag.objects.filter(Exists(public_uses()), slug=self.kwargs["tag"]).first()
         if self.tag is None:
             raise Http404("Không có thẻ này.")
         return article_cards().filter(tagged_with([self.tag.pk]))

@@ -4,7 +4,8 @@
 about a millisecond a row; a public link must not cost a minute for 100,000 entries.
 `entries_dataset` reads plain values in one query and formats them with the same rules
 (a test holds the two outputs equal), and finished files are cached until an entry,
-indicator or campaign changes.
+indicator or campaign changes. Text that a spreadsheet program would run as a formula
+is escaped in every file (`mattran.spreadsheet`).
 """
 
 from decimal import Decimal
@@ -16,6 +17,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from campaigns import cache
 from campaigns.models import Indicator
 from campaigns.resources import COLUMNS, DATE_FORMAT, YES, plain_number
+from mattran.spreadsheet import escape
 
 FORMATS = {
     "csv": (CSV, "text/csv; charset=utf-8"),
@@ -58,20 +60,20 @@ def entries_dataset(entries, native_numbers):
         dataset.append(
             [
                 number(pk),
-                campaign,
-                indicator,
+                escape(campaign),
+                escape(indicator),
                 UNITS.get(unit, unit),
                 day(date),
                 day(start),
-                label,
-                area or "",
+                escape(label),
+                escape(area or ""),
                 number(quantity),
                 number(money),
                 number(participants),
-                printed,
-                source,
+                escape(printed),
+                escape(source),
                 YES if doubtful else "",
-                note,
+                escape(note),
             ]
         )
     return dataset
@@ -104,11 +106,16 @@ def summary_dataset(reports, period_table):
     Numbers stay numbers: the file is for people who will sum and chart them again.
     """
     dataset = tablib.Dataset(headers=SUMMARY_HEADERS)
+
+    def add(row):
+        # Campaign, indicator and area names are typed by staff: escape them too.
+        dataset.append([escape(cell) for cell in row])
+
     for report in reports:
         indicator = report.indicator
         start = [indicator.campaign.name, indicator.name, indicator.get_unit_display()]
         for progress in report.targets:
-            dataset.append(
+            add(
                 [
                     *start,
                     "Chỉ tiêu",
@@ -124,7 +131,7 @@ def summary_dataset(reports, period_table):
             for row in [*rows, report.total]:
                 label = "Cộng" if row is report.total else row.label
                 figures = [_number(row.value), row.money, row.participants]
-                dataset.append([*start, table, label, *figures, None, None])
+                add([*start, table, label, *figures, None, None])
     return dataset
 
 

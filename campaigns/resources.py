@@ -14,6 +14,7 @@ from import_export import fields, resources, widgets
 from campaigns.models import Campaign, Entry, Indicator, Target
 from mattran.models import ResidentialArea
 from mattran.money import AmountError, parse_money, parse_number
+from mattran.spreadsheet import EscapedExport, codepoints, control_characters, unescape
 
 COLUMNS = {
     "id": "Mã",
@@ -43,6 +44,10 @@ LABELS = {
     "money": "số tiền",
     "participants": "lượt người",
     "doubtful": "cần xác minh",
+    "period_label": "tên kỳ",
+    "as_printed": "như bản gốc",
+    "source": "nguồn",
+    "doubt_note": "lý do nghi vấn",
 }
 DATE_FORMAT = "%d/%m/%Y"
 YES = "Có"
@@ -97,6 +102,26 @@ class YesWidget(widgets.Widget):
         return YES if value else ""
 
 
+class TextWidget(widgets.CharWidget):
+    """Text as typed, without control characters: a stray `\\x0b` pasted from another program
+    would end up in every XLSX download. Multi-line text keeps its line breaks and tabs.
+    A quote that the export put before a formula-like text is taken off again."""
+
+    def __init__(self, multiline=False):
+        super().__init__(allow_blank=True)
+        self.multiline = multiline
+
+    def clean(self, value, row=None, **kwargs):
+        text = super().clean(value, row, **kwargs)
+        found = control_characters(text, multiline=self.multiline)
+        if found:
+            raise ValueError(
+                f"có ký tự điều khiển ({codepoints(found)}), không được phép trong ô này; "
+                "hãy xóa ký tự đó trong tệp rồi nhập lại."
+            )
+        return unescape(text)
+
+
 class IndicatorWidget(widgets.ForeignKeyWidget):
     """An indicator named inside its campaign: two campaigns may both count "Nhà"."""
 
@@ -147,7 +172,7 @@ def _field(name, widget=None, **extra):
     return fields.Field(attribute=attribute, column_name=COLUMNS[name], widget=widget, **extra)
 
 
-class EntryResource(resources.ModelResource):
+class EntryResource(EscapedExport, resources.ModelResource):
     # Read only: "Mã" finds an entry exported earlier; a file never chooses new ids.
     id = _field("id", NumberWidget(), readonly=True)
     campaign = _field(
@@ -157,15 +182,15 @@ class EntryResource(resources.ModelResource):
     unit = _field("unit", widgets.Widget(), attribute="indicator__get_unit_display", readonly=True)
     date = _field("date", DateWidget())
     period_start = _field("period_start", DateWidget())
-    period_label = _field("period_label", widgets.CharWidget(allow_blank=True))
+    period_label = _field("period_label", TextWidget())
     area = _field("area", AreaWidget())
     quantity = _field("quantity", QuantityWidget())
     money = _field("money", MoneyWidget())
     participants = _field("participants", NumberWidget())
-    as_printed = _field("as_printed", widgets.CharWidget(allow_blank=True))
-    source = _field("source", widgets.CharWidget(allow_blank=True))
+    as_printed = _field("as_printed", TextWidget())
+    source = _field("source", TextWidget())
     doubtful = _field("doubtful", YesWidget())
-    doubt_note = _field("doubt_note", widgets.CharWidget(allow_blank=True))
+    doubt_note = _field("doubt_note", TextWidget(multiline=True))
 
     class Meta:
         model = Entry
@@ -287,7 +312,7 @@ class EntryResource(resources.ModelResource):
         super().save_instance(instance, is_create, row, **kwargs)
 
 
-class CampaignResource(resources.ModelResource):
+class CampaignResource(EscapedExport, resources.ModelResource):
     name = fields.Field(attribute="name", column_name="Tên")
     kind = fields.Field(attribute="get_kind_display", column_name="Loại", readonly=True)
     body = fields.Field(attribute="body__name", column_name="Đơn vị chủ trì", readonly=True)
@@ -304,7 +329,7 @@ class CampaignResource(resources.ModelResource):
         return queryset.select_related("body")
 
 
-class IndicatorResource(resources.ModelResource):
+class IndicatorResource(EscapedExport, resources.ModelResource):
     campaign = fields.Field(attribute="campaign__name", column_name="Cuộc vận động")
     name = fields.Field(attribute="name", column_name="Chỉ tiêu")
     unit = fields.Field(attribute="get_unit_display", column_name="Đơn vị tính")
@@ -320,7 +345,7 @@ class IndicatorResource(resources.ModelResource):
         return queryset.select_related("campaign")
 
 
-class TargetResource(resources.ModelResource):
+class TargetResource(EscapedExport, resources.ModelResource):
     campaign = fields.Field(attribute="indicator__campaign__name", column_name="Cuộc vận động")
     indicator = fields.Field(attribute="indicator__name", column_name="Chỉ tiêu")
     period_start = fields.Field(

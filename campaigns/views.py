@@ -8,13 +8,13 @@ import datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from campaigns import cache, exports, queries, reports
 from campaigns.models import Campaign, Entry
 
 
-@require_GET
+@require_safe
 def index(request):
     context = {
         "campaigns": queries.campaigns_with_headlines(),
@@ -23,7 +23,7 @@ def index(request):
     return render(request, "campaigns/campaign_list.html", context)
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     campaign = get_object_or_404(Campaign.objects.select_related("body"), slug=slug)
     context = {
@@ -36,7 +36,7 @@ def detail(request, slug):
     return render(request, "campaigns/campaign_detail.html", context)
 
 
-@require_GET
+@require_safe
 def year(request, year):
     if not 1900 <= year <= datetime.date.today().year + 1:
         raise Http404("Năm không hợp lệ.")
@@ -48,7 +48,7 @@ def year(request, year):
     return render(request, "campaigns/campaign_year.html", context)
 
 
-@require_GET
+@require_safe
 def summary(request, slug, file_format):
     campaign = get_object_or_404(Campaign.objects.select_related("body"), slug=slug)
     figures = cache.remember(("campaign", campaign.pk), reports.campaign_reports, campaign)
@@ -56,7 +56,7 @@ def summary(request, slug, file_format):
     return exports.summary_response(figures, "Năm", file_format, filename)
 
 
-@require_GET
+@require_safe
 def year_summary(request, year, file_format):
     if not 1900 <= year <= datetime.date.today().year + 1:
         raise Http404("Năm không hợp lệ.")
@@ -64,7 +64,7 @@ def year_summary(request, year, file_format):
     return exports.summary_response(figures, "Tháng", file_format, f"van-dong-nam-{year}")
 
 
-@require_GET
+@require_safe
 def export(request, slug, file_format):
     campaign = get_object_or_404(Campaign, slug=slug)
     return exports.entries_response(

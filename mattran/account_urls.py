@@ -3,13 +3,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from mattran.login_forms import LoginForm
+
 app_name = "accounts"
 
 urlpatterns = [
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(
-            template_name="mattran/login.html", redirect_authenticated_user=True
+            template_name="mattran/login.html",
+            authentication_form=LoginForm,
+            redirect_authenticated_user=True,
         ),
         name="login",
     ),

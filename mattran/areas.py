@@ -6,7 +6,7 @@ The portal stands above the apps: meetings and campaign figures come through the
 
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from campaigns import queries as campaign_queries
 from mattran.committee import current_roster
@@ -16,12 +16,12 @@ from meetings import queries as meeting_queries
 MEETINGS_SHOWN = 10
 
 
-@require_GET
+@require_safe
 def index(request):
     return render(request, "mattran/areas/area_list.html", {"areas": ResidentialArea.objects.all()})
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     area = get_object_or_404(ResidentialArea, slug=slug)
     today = timezone.localdate()

@@ -4,7 +4,7 @@ from itertools import groupby
 
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from mattran.models import Body, Membership
 
@@ -32,7 +32,7 @@ def current_roster(day, **filters):
     return roster
 
 
-@require_GET
+@require_safe
 def committee(request):
     today = timezone.localdate()
     return render(

@@ -16,6 +16,7 @@ digest of each field's value (and of each inline's rows) at that moment.
 
 Workflow buttons under the change form post the same form, so they pass the same check;
 inline rows are saved with their parent, so a change to them bumps the parent's version.
+A save from the list's editable columns (`list_editable`) bumps the version too.
 """
 
 import copy
@@ -308,6 +309,10 @@ class ConcurrentEditAdmin:
             restored_over = getattr(request, _RESTORE_ATTR, None)
             if restored_over is not None:
                 obj.version = restored_over + 1
+            elif not hasattr(form, "opened"):
+                # A row of the list's editable columns: read just now, saved whole; a
+                # change form opened before it is refused.
+                obj.version += 1
             else:
                 seen = form.opened.version
                 claimed = (

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from campaigns import queries as campaign_queries
 from mattran import roles
@@ -33,7 +33,7 @@ def _attach_progress(targets):
 
 @login_required
 @never_cache
-@require_GET
+@require_safe
 def leaders(request):
     if not roles.is_leader(request.user):
         raise Http404

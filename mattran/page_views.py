@@ -2,18 +2,18 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from mattran.pages import Page
 
 
-@require_GET
+@require_safe
 def index(request):
     pages = Page.objects.published().in_menu_order().only("title", "slug", "body")
     return render(request, "mattran/pages/page_list.html", {"pages": pages})
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
     page = get_object_or_404(pages, slug=slug)

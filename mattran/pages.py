@@ -95,6 +95,9 @@ class Page(models.Model):
         help_text="Ví dụ đường dẫn Google Maps hoặc OpenStreetMap, bắt đầu bằng https://",
     )
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    # Bumped by every save through the admin; a change form opened at an older
+    # version is refused (mattran/concurrency.py).
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     objects = PageQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from mattran import roles
 from mattran.admin_rights import GuardedVersionAdmin, PublishGateAdmin
+from mattran.concurrency import ConcurrentEditAdmin
 from mattran.pages import Page
 
 
@@ -28,7 +29,7 @@ class PageAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(PublishGateAdmin, GuardedVersionAdmin):
+class PageAdmin(PublishGateAdmin, ConcurrentEditAdmin, GuardedVersionAdmin):
     form = PageAdminForm
     publish_permission = roles.PUBLISH_PAGE
     list_display = ["title", "slug", "menu_order", "show_in_menu", "is_published", "updated_at"]

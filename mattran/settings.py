@@ -345,6 +345,10 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # Export from the admin needs the model's own "export_<model>" right, which only the data
 # roles hold (mattran/roles.py); import needs add and change (campaigns/admin.py).
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+# A control character an XLSX file cannot hold (old data, typed before imports refused
+# them) becomes "\ufffd" instead of failing every download. Formulas are escaped by
+# `mattran.spreadsheet`: the library's own formula setting drops "=" and stringifies numbers.
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
 
 # --- portal wiring ---
 # The header shows "Lãnh đạo" to leaders only; the check is lazy, so anonymous pages pay nothing.

@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from mattran import health, leaders, views, visitors
 from mattran import sitemap_views as fast_sitemap
+from mattran.login_forms import AdminLoginForm
 from mattran.search import views as search_views
 from mattran.sitemaps import gather_sitemaps
 
@@ -16,6 +17,7 @@ SITEMAPS = gather_sitemaps()
 admin.site.site_header = "Quản trị Cổng thông tin Ủy ban MTTQ phường"
 admin.site.site_title = "Quản trị cổng thông tin"
 admin.site.index_title = "Bảng điều khiển"
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -3,7 +3,7 @@
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from campaigns import queries as campaign_queries
 from mattran.documents import queries as document_queries
@@ -19,7 +19,7 @@ HOME_CAMPAIGNS = 3
 HOME_DOCUMENTS = 4
 
 
-@require_GET
+@require_safe
 def home(request):
     """Featured and latest news, upcoming meetings (the latest ones when none is coming),
     campaign highlights with their progress, the newest documents, then one news block per
@@ -42,7 +42,7 @@ def home(request):
     return render(request, "mattran/home.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

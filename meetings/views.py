@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from mattran.models import Body
 from meetings import ical
@@ -30,7 +30,7 @@ UPCOMING_LIMIT = 10
 CALENDAR_LIMIT = 200
 
 
-@require_GET
+@require_safe
 def meeting_list(request):
     meetings = Meeting.objects.visible_to(request.user).for_listing()
     # EXISTS probes the body index once per body; a join with DISTINCT read every meeting.
@@ -113,17 +113,17 @@ def _render_record(request, template, context):
     return response
 
 
-@require_GET
+@require_safe
 def meeting_detail(request, slug):
     return _render_record(request, "meetings/meeting_detail.html", _meeting_record(request, slug))
 
 
-@require_GET
+@require_safe
 def meeting_print(request, slug):
     return _render_record(request, "meetings/meeting_print.html", _meeting_record(request, slug))
 
 
-@require_GET
+@require_safe
 def attachment(request, slug, pk):
     paper = get_object_or_404(
         Attachment.objects.visible_to(request.user).select_related("meeting"),
@@ -142,7 +142,7 @@ def attachment(request, slug, pk):
     return response
 
 
-@require_GET
+@require_safe
 def calendar(request):
     """Upcoming public meetings for a calendar app; always the public view, since a
     subscribed calendar is fetched without anyone's login."""

@@ -224,6 +224,16 @@ class Article(models.Model):
             raise ValidationError(
                 {"slug": "Đường dẫn này trùng với một chuyên mục; hãy chọn đường dẫn khác."}
             )
+        # Taking another article's old address would end its redirect (a 301 that
+        # readers, search engines and shared links rely on).
+        old = self._old_address_of_another(self.slug)
+        if old is not None:
+            raise ValidationError(
+                {
+                    "slug": f"Đường dẫn này là địa chỉ cũ của bài “{old.article.title}” "
+                    "(vẫn tự chuyển tới bài đó); hãy chọn đường dẫn khác."
+                }
+            )
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
 
@@ -231,9 +241,18 @@ class Article(models.Model):
         base = base[:280]
         slug, n = base, 2
         taken = Article.objects.exclude(pk=self.pk)
-        while taken.filter(slug=slug).exists() or slug in RESERVED_SLUGS:
+        while (
+            taken.filter(slug=slug).exists()
+            or slug in RESERVED_SLUGS
+            or self._old_address_of_another(slug) is not None
+        ):
             slug, n = f"{base}-{n}", n + 1
         return slug
+
+    def _old_address_of_another(self, slug):
+        """The redirect another article keeps at `slug`, if any."""
+        others = ArticleSlugHistory.objects.filter(slug=slug).exclude(article_id=self.pk)
+        return others.select_related("article").first()
 
     def count_view(self):
         """Add one view in the database itself, so concurrent readers never lose one."""
@@ -387,8 +406,9 @@ def remember_old_slug(sender, instance, raw=False, **kwargs):
         ArticleSlugHistory.objects.update_or_create(
             slug=before["slug"], defaults={"article_id": instance.pk}
         )
-    # An article taking back an old path of its own is no longer a redirect.
-    ArticleSlugHistory.objects.filter(slug=instance.slug).delete()
+    # An article taking back an old path of its own is no longer a redirect; another
+    # article's old path stays one (clean() refuses it in the forms).
+    ArticleSlugHistory.objects.filter(slug=instance.slug, article_id=instance.pk).delete()
 
 
 @receiver(post_save, sender=Article)

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 from taggit.models import Tag, TaggedItem
 
@@ -44,6 +44,17 @@ def public_articles():
     return Article.objects.published()
 
 
+def public_uses():
+    """A condition on a tag: a public article carries it.
+
+    Walks the tag's own items (taggit's tag index) and looks each article up by its
+    key, stopping at the first public one: bounded by the tag, not by the archive."""
+    return TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article),
+        tag_id=OuterRef("pk"),
+    ).filter(Exists(public_articles().filter(pk=OuterRef("object_id"))))
+
+
 def article_cards():
     return public_articles().for_listing().newest_first()
 
@@ -66,7 +77,7 @@ class ArticleListView(ListView):
         return super().get_context_data(date_form=DateForm(), **kwargs)
 
 
-@require_GET
+@require_safe
 def slug_dispatch(request, slug):
     """/tin-tuc/<slug>/ is a section when one has that slug, else an article."""
     category = Category.objects.filter(slug=slug).first()
@@ -121,7 +132,7 @@ def article_detail(request, slug):
     return render(request, "news/article_detail.html", context)
 
 
-@require_GET
+@require_safe
 def article_print(request, slug):
     article = get_public_article(slug)
     return render(request, "news/article_print.html", {"article": article})
@@ -135,7 +146,7 @@ def count_view(request, slug):
     return HttpResponse(status=204)
 
 
-@require_GET
+@require_safe
 def by_date_form(request):
     """The "Xem theo ngày" form sends ?ngay=…; a good date goes to its page."""
     form = DateForm(request.GET or None)
@@ -173,7 +184,9 @@ class TagView(ListView):
     paginator_class = CappedPaginator
 
     def get_queryset(self):
-        self.tag = Tag.objects.filter(slug=self.kwargs["tag"]).first()
+        # A tag that only drafts or scheduled articles carry is not public yet: its name
+        # would tell residents what is being prepared.
+        self.tag = Tag.objects.filter(Exists(public_uses()), slug=self.kwargs["tag"]).first()
         if self.tag is None:
             raise Http404("Không có thẻ này.")
         return article_cards().filter(tagged_with([self.tag.pk]))

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 
 from mattran import roles
 from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin, PublishGateAdmin
+from mattran.concurrency import ConcurrentEditAdmin
 from mattran.documents.models import Document
 from mattran.documents.views import file_response
 from mattran.upload_errors import StorageErrorAdminMixin
@@ -74,7 +75,11 @@ class DocumentAdminForm(forms.ModelForm):
 
 @admin.register(Document)
 class DocumentAdmin(
-    InternalRecordsAdmin, PublishGateAdmin, StorageErrorAdminMixin, GuardedVersionAdmin
+    InternalRecordsAdmin,
+    PublishGateAdmin,
+    StorageErrorAdminMixin,
+    ConcurrentEditAdmin,
+    GuardedVersionAdmin,
 ):
     form = DocumentAdminForm
     publish_permission = roles.PUBLISH_DOCUMENT

@@ -126,6 +126,9 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
+    # Bumped by every save through the admin; a change form opened at an older
+    # version is refused (mattran/concurrency.py).
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     objects = DocumentQuerySet.as_manager()
 

@@ -10,7 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from mattran.documents.forms import DocumentFilterForm
 from mattran.documents.models import Document
@@ -19,7 +19,7 @@ from mattran.text import strip_diacritics
 PAGE_SIZE = 20
 
 
-@require_GET
+@require_safe
 def document_list(request):
     documents = Document.objects.visible_to(request.user)
     years, issuers = documents.filter_choices()
@@ -34,7 +34,7 @@ def document_list(request):
     )
 
 
-@require_GET
+@require_safe
 def document_detail(request, slug):
     document = get_object_or_404(Document.objects.visible_to(request.user), slug=slug)
     response = render(request, "mattran/documents/document_detail.html", {"document": document})
@@ -44,7 +44,7 @@ def document_detail(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 def document_download(request, slug):
     document = get_object_or_404(
         Document.objects.visible_to(request.user).only(

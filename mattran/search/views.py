@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from campaigns import queries as campaign_queries
 from mattran.documents import queries as document_queries
@@ -192,7 +192,7 @@ def _groups(request, query, words, chosen):
     return groups
 
 
-@require_GET
+@require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     words = query_words(query)

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from mattran.models import Document
+from mattran.tests.concurrent_edits import hidden_version
 from mattran.tests.documents import PDF_BYTES, docx_bytes, make_document, zip_bytes
 
 pytestmark = pytest.mark.django_db
@@ -100,12 +101,12 @@ def test_a_real_pdf_or_docx_is_saved_with_its_kind(staff, name, content, kind):
 def test_an_edit_without_a_new_file_keeps_the_file(staff):
     document = make_document(is_published=False)
     url = reverse("admin:mattran_document_change", args=[document.pk])
-    assert reverse("admin:mattran_document_file", args=[document.pk]) in (
-        staff.get(url).content.decode()
-    )
+    opened = staff.get(url)
+    assert reverse("admin:mattran_document_file", args=[document.pk]) in opened.content.decode()
     data = typed("")
     data.pop("file")
     data["slug"] = document.slug
+    data["edit_version"] = hidden_version(opened)  # the version the opened form carries
 
     response = staff.post(url, data)
 

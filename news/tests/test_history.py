@@ -128,3 +128,43 @@ def test_an_old_address_taken_by_a_new_article_shows_the_new_article(
     response = client.get(f"/tin-tuc/{old_slug}/")
     assert response.status_code == 200
     assert response.context["article"] == newcomer
+
+
+def test_a_draft_may_not_take_a_published_articles_old_address(
+    client, reviewer, editor, published, draft
+):
+    old_slug = published.slug
+    client.force_login(reviewer)
+    client.post(change_url(published), form_data(published, slug="ra-quan-ve-sinh-phuong"))
+    client.force_login(editor)
+
+    response = client.post(
+        change_url(draft), form_data(draft, slug=old_slug, title="Tiêu đề mới đang gõ")
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Đường dẫn này là địa chỉ cũ của bài “Ra quân vệ sinh môi trường”" in page
+    assert 'value="Tiêu đề mới đang gõ"' in page
+    draft.refresh_from_db()
+    assert draft.slug != old_slug
+    client.logout()
+    response = client.get(f"/tin-tuc/{old_slug}/")
+    assert response.status_code == 301
+    assert response["Location"] == "/tin-tuc/ra-quan-ve-sinh-phuong/"
+
+
+def test_an_article_may_take_back_its_own_old_address(client, reviewer, published):
+    old_slug = published.slug
+    client.force_login(reviewer)
+    client.post(change_url(published), form_data(published, slug="dia-chi-moi"))
+
+    response = client.post(change_url(published), form_data(published, slug=old_slug))
+
+    assert response.status_code == 302
+    published.refresh_from_db()
+    assert published.slug == old_slug
+    assert list(published.old_slugs.values_list("slug", flat=True)) == ["dia-chi-moi"]
+    client.logout()
+    assert client.get(f"/tin-tuc/{old_slug}/").status_code == 200
+    assert client.get("/tin-tuc/dia-chi-moi/")["Location"] == f"/tin-tuc/{old_slug}/"

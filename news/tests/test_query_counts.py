@@ -71,7 +71,7 @@ def test_by_date_page_queries(client, django_assert_num_queries, articles):
 
 
 def test_tag_page_queries(client, django_assert_num_queries, articles):
-    # tag, count, page of articles
+    # the tag if a public article carries it (one query with EXISTS), count, page of articles
     url = reverse("news:tag", kwargs={"tag": "dai-doan-ket"})
     count(client, django_assert_num_queries, url, 3)
 

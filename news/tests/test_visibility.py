@@ -53,3 +53,24 @@ def test_public_article_shows_once_the_scheduled_time_has_come(client, hidden_ar
     scheduled.published_at = timezone.now()
     scheduled.save()
     assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_a_tag_carried_only_by_hidden_articles_is_not_found(client, hidden_articles):
+    # Drafts, an article waiting for review and a scheduled one carry the tag; none is public.
+    hidden_articles[0].tags.add("Chuẩn bị Đại hội")  # a name only a draft has used
+    for slug in ("dai-doan-ket", "chuan-bi-dai-hoi"):
+        response = client.get(reverse("news:tag", kwargs={"tag": slug}))
+
+        assert response.status_code == 404
+        assert "Chuẩn bị Đại hội" not in response.content.decode()
+
+
+def test_a_tag_page_appears_once_its_scheduled_article_is_public(client, hidden_articles):
+    scheduled = hidden_articles[2]
+    url = reverse("news:tag", kwargs={"tag": scheduled.tags.get().slug})
+    assert client.get(url).status_code == 404
+
+    scheduled.published_at = timezone.now()
+    scheduled.save()
+
+    assert client.get(url).status_code == 200

@@ -20,7 +20,7 @@ from reversion.models import Version
 from conftest import make_user
 from mattran import roles
 from mattran.admin_rights import follow
-from mattran.models import Document
+from mattran.models import Document, StaffAreas
 from mattran.tests.walk import admin_routes, admin_url
 from mattran.visibility import Visibility
 from news.models import Article
@@ -35,6 +35,17 @@ INTERNAL_LOOKUPS = {
     "meetings.resolutiontarget": "resolution__meeting__visibility",
     "meetings.election": "meeting__visibility",
     "mattran.document": "visibility",
+}
+# Paths from a row to the residential area an area's board must hold to see it
+# (roles.AREA_STAFF, mattran.StaffAreas).
+AREA_LOOKUPS = {
+    "campaigns.entry": "area_id",
+    "meetings.meeting": "body__area_id",
+    "meetings.resolution": "meeting__body__area_id",
+    "meetings.resolutiontarget": "resolution__meeting__body__area_id",
+    "meetings.election": "meeting__body__area_id",
+    "news.article": "area_id",
+    "mattran.residentialarea": "pk",
 }
 # Rows whose change needs a publish right once they are live (roles.PUBLISH_*).
 PUBLISH_GATES = {
@@ -61,8 +72,9 @@ MODEL_VIEW = re.compile(
 
 
 class Role:
-    def __init__(self, name, user=None, rights=(), superuser=False):
+    def __init__(self, name, user=None, rights=(), superuser=False, areas=None):
         self.name, self.user, self.rights, self.superuser = name, user, set(rights), superuser
+        self.areas = areas  # None: ward-wide
 
     @property
     def staff(self):
@@ -84,7 +96,12 @@ def matrix_roles(world, django_user_model):
     for group, rights in roles.GROUP_PERMISSIONS.items():
         staff = group != roles.LEADERS  # leaders read on the site; the admin is not theirs
         user = make_user(django_user_model, f"m-{group}", group, is_staff=staff)
-        made.append(Role(group, user, rights))
+        areas = None
+        if group == roles.AREA_STAFF:
+            area = world["area"]
+            StaffAreas.objects.create(user=user).areas.add(area)
+            areas = {area.pk}
+        made.append(Role(group, user, rights, areas=areas))
     admin = django_user_model.objects.create_superuser("m-quantri", password="x")  # noqa: S106
     made.append(Role("superuser", admin, superuser=True))
     return made
@@ -103,6 +120,13 @@ def _row_hidden(role, model, row):
     if row is None or lookup is None or role.has(roles.SEE_INTERNAL):
         return False
     return follow(row, lookup) == Visibility.LEADERS
+
+
+def _outside_areas(role, model, row):
+    lookup = AREA_LOOKUPS.get(_label(model))
+    if role.areas is None or row is None or lookup is None:
+        return False
+    return follow(row, lookup) not in role.areas
 
 
 def _live_and_gated(role, model, row):
@@ -129,6 +153,8 @@ def expected(role, name, method, model=None, row=None):
     if name == "admin:autocomplete":
         return REFUSED  # asked without its parameters: refused, never a list
     if name == "admin:view_on_site":
+        if _outside_areas(role, Article, row):
+            return REFUSED
         return OK if role.has_any(_perm(Article, "view"), _perm(Article, "change")) else REFUSED
     if name == "admin:news_article_tag_autocomplete":
         return OK if role.has("news.change_article") else REFUSED
@@ -138,10 +164,12 @@ def expected(role, name, method, model=None, row=None):
         if _row_hidden(role, Document, row):
             return REFUSED
         return OK if role.has_any("mattran.view_document", "mattran.change_document") else REFUSED
+    if name.endswith("_process_import") and method == "GET":
+        return REFUSED  # the confirmation step takes POST only
     if name.endswith(("_import", "_process_import")):
         return OK if role.has(_perm(model, "add"), _perm(model, "change")) else REFUSED
     if name.endswith("_export"):
-        return OK if role.has(_perm(model, "view")) and role.staff else REFUSED
+        return OK if role.has(_perm(model, "export")) else REFUSED
     match = MODEL_VIEW.match(name)
     assert match, f"the matrix does not know {name}: say who may use it"
     view = match["view"]
@@ -151,6 +179,11 @@ def expected(role, name, method, model=None, row=None):
     change, add = role.has(_perm(model, "change")), role.has(_perm(model, "add"))
     writes = method == "POST"
     if _row_hidden(role, model, row) and view not in ("changelist", "add", "recoverlist"):
+        return REFUSED
+    area_scoped = _label(model) in AREA_LOOKUPS
+    if role.areas is not None and area_scoped and view in ("recover", "recoverlist"):
+        return REFUSED  # the deleted rows of every area are the ward staff's to bring back
+    if _outside_areas(role, model, row) and view not in ("changelist", "add"):
         return REFUSED
     gated = _live_and_gated(role, model, row)
     allowed = {

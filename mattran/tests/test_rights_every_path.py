@@ -39,8 +39,9 @@ def saved_revision(obj, **changes):
 
 
 def test_an_editor_cannot_rewrite_a_live_article_through_its_history(client, editor, published):
-    old = saved_revision(published, body=f"<p>{OLD_WORDS}</p>")
-    saved_revision(published, body=f"<p>{LIVE_WORDS}</p>")
+    # The old version is the draft the editor wrote; a reviewer then rewrote and published.
+    old = saved_revision(published, body=f"<p>{OLD_WORDS}</p>", status=Article.Status.DRAFT)
+    saved_revision(published, body=f"<p>{LIVE_WORDS}</p>", status=Article.Status.PUBLISHED)
     url = reverse("admin:news_article_revision", args=[published.pk, old.pk])
     client.force_login(editor)
 
@@ -311,9 +312,11 @@ def test_an_editor_cannot_change_a_live_page_but_a_reviewer_publishes(client, ed
     waiting.refresh_from_db()
     assert live.body == "<p>Đã duyệt</p>" and not waiting.is_published
     client.force_login(reviewer)
-    client.post(
+    post_form(
+        client,
         reverse("admin:mattran_page_change", args=[waiting.pk]),
-        page_form(title="Chức năng", slug=waiting.slug),
+        "page_form",
+        {"is_published": "on"},
     )
     waiting.refresh_from_db()
     assert waiting.is_published

@@ -77,7 +77,9 @@ def test_demo_accounts_are_created_and_printed_only_with_debug(settings):
         "lanhdao",
         "nhapsolieu",
         "quantri",
+        "thuky",
     ]
+    assert users.get(username="thuky").groups.filter(name="Thư ký").exists()
     assert users.get(username="nhapsolieu").groups.filter(name="Nhập số liệu").exists()
     area_staff = users.get(username="khupho1")
     assert list(area_staff.staff_areas.areas.values_list("name", flat=True)) == ["Khu phố 1"]

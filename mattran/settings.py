@@ -99,6 +99,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         timeout=20,
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     )
+# A database that stops answering gives a fast 503, never a hung worker: seconds to
+# connect; the server's limit on one statement (0: none); in web workers, how long a call
+# may go unanswered before it is cut (mattran/db_deadline.py).
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=2)
+DATABASE_STATEMENT_TIMEOUT = env.float("DATABASE_STATEMENT_TIMEOUT", default=30)
+DATABASE_ANSWER_TIMEOUT = env.float("DATABASE_ANSWER_TIMEOUT", default=4)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "mattran.postgresql"
+    _pg = DATABASES["default"].setdefault("OPTIONS", {})
+    for _name, _value in {
+        "connect_timeout": DATABASE_CONNECT_TIMEOUT,  # libpq counts at least 2
+        # A dead peer on an idle kept connection is noticed in 10 + 3 x 3 s, and data
+        # nobody acknowledges fails the call after 5 s.
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 3,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 5000,
+    }.items():
+        _pg.setdefault(_name, _value)  # a value in DATABASE_URL's query wins
+    if DATABASE_STATEMENT_TIMEOUT:
+        _timeout = f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
+        _pg["options"] = f"{_pg.get('options', '')} {_timeout}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")

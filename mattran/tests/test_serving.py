@@ -9,7 +9,7 @@ from unittest import mock
 import psycopg2
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -20,9 +20,10 @@ VIETNAMESE_503 = "Cổng thông tin đang tạm ngừng phục vụ"
 
 
 def database_refuses(error=None):
-    """Every new cursor fails as when PostgreSQL is unreachable."""
+    """Every new cursor fails as when PostgreSQL is unreachable, in every thread (the
+    health check asks from its own)."""
     error = error or OperationalError("could not connect to server")
-    return mock.patch.object(connection, "cursor", side_effect=error)
+    return mock.patch.object(type(connections["default"]), "cursor", side_effect=error)
 
 
 @pytest.fixture

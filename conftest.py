@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
+from mattran import cache as page_cache
 from mattran import roles
 
 CHROMIUM = "/usr/bin/chromium"
@@ -20,6 +21,7 @@ PASSWORD = "mat-khau-thu-nghiem-2024"
 def _clean_cache():
     # Pages and the ward record are cached; every test starts from nothing.
     cache.clear()
+    page_cache.forget_known_version()
     yield
     cache.clear()
 

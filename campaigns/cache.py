@@ -36,7 +36,10 @@ def bump(raw=False, **kwargs):
 
 def remember(parts, compute, *args):
     """compute(*args), kept under `parts` until campaign data next changes."""
-    key = "campaigns:" + ":".join(str(part) for part in (version(), *parts))
+    # The shared content version too: another process's bump reaches this one.
+    key = "campaigns:" + ":".join(
+        str(part) for part in (page_cache.content_version(), version(), *parts)
+    )
     value = cache.get(key)
     if value is None:
         value = compute(*args)

@@ -1,14 +1,25 @@
 """Whole-page cache for residents: anonymous GETs of the pages hit most.
 
-With the local-memory cache each process keeps its own pages and versions, so a
-bump reaches only the process that made it: production with several workers sets
-REDIS_URL (settings) so all of them share one version.
-
 A page is stored under the current *content version*. Staff writes bump the version
-(apps call `bump_content_version()` from their signals), so every page rendered
-before the change is simply never looked up again: no key hunting. Apps that know
-when content will change by itself (a scheduled article) register a function
-returning that moment; no cached page outlives it.
+(apps call `forget_cached_pages()` from their signals), so every page rendered before
+the change is simply never looked up again: no key hunting. Apps that know when content
+will change by itself (a scheduled article) register a function returning that moment;
+no cached page outlives it.
+
+The version lives in the database (`ContentVersion`, one row), not in the cache:
+- every gunicorn worker, cron and management command sees the same version whatever
+  the cache is: with the embedded local-memory cache each worker keeps its own pages,
+  but never serves one made before a change some other process made;
+- the bump is an UPDATE in the staff member's own transaction, so it becomes visible
+  at the very moment the change does, and a Redis that does not answer cannot lose it.
+A cached page therefore costs one primary-key read of that row (a fraction of a
+millisecond); a staff write costs one UPDATE, plus the next-change queries when the
+page cache is on.
+
+Values derived from content that apps keep in the cache themselves (the pages menu,
+campaign totals, the ward record) are stored under `content_key(...)`: the same version,
+so they go stale for no process either. Outside the page cache a process re-reads the
+version at most every CONTENT_VERSION_CHECK_SECONDS (settings).
 
 The core imports no app: apps register themselves here, not the other way round.
 """
@@ -16,15 +27,15 @@ The core imports no app: apps register themselves here, not the other way round.
 import contextvars
 import hashlib
 import time
-import uuid
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-STATE_KEY = "pagecache:state"
 _next_change_functions = []
 _replay_functions = {}
 _replays = contextvars.ContextVar("page_cache_replays", default=None)
@@ -49,42 +60,101 @@ def replay_on_hit(name, *args):
         calls.append((name, args))
 
 
+class ContentVersion(models.Model):
+    """The one row every process reads to know whether a cached page is still good."""
+
+    version = models.BigIntegerField("phiên bản nội dung", default=0)
+    next_change = models.DateTimeField("thay đổi hẹn giờ kế tiếp", null=True, blank=True)
+    # The version `next_change` was worked out for: a bump made with the page cache off
+    # leaves it behind, and the next reader works it out again.
+    next_change_of = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        app_label = "mattran"
+        verbose_name = "phiên bản nội dung"
+        verbose_name_plural = "phiên bản nội dung"
+
+    def __str__(self):
+        return str(self.version)
+
+
+ROW = 1
+# Values under an old version are never read again; they need not outlive a day.
+CONTENT_KEY_SECONDS = 24 * 60 * 60
+_known = {"version": None, "read_at": 0.0}  # this process's copy, for content_key()
+
+
 def bump_content_version():
-    """Forget every cached page. The new state is worked out here, on the write,
-    so the next resident's page costs no extra query."""
+    """Forget every cached page and derived value, in every process, once the current
+    transaction commits (and at once when there is none)."""
+    next_change = _next_change() if settings.PAGE_CACHE_SECONDS else None
+    rows = ContentVersion.objects.filter(pk=ROW)
+    values = {"version": F("version") + 1, "next_change": next_change}
     if settings.PAGE_CACHE_SECONDS:
-        _new_state()
+        values["next_change_of"] = F("version") + 1
+    if not rows.update(**values):
+        ContentVersion.objects.get_or_create(pk=ROW)  # a flushed database: begin again
+        rows.update(**values)
+    _known["version"] = None  # read again, in this transaction: it sees the new one
 
 
 def forget_cached_pages(*keys):
-    """Every cached page, and the given cache keys, forgotten now and again when the
-    transaction commits: a request served between the two, still reading the old rows,
-    would otherwise cache them once more."""
-
-    def forget():
-        if keys:
-            cache.delete_many(keys)
-        bump_content_version()
-
-    forget()
-    transaction.on_commit(forget)
+    """Every cached page and derived value forgotten, and the given plain cache keys
+    (values not stored under `content_key`) deleted."""
+    if keys:
+        cache.delete_many(keys)
+    bump_content_version()
 
 
-def _current_state():
-    """(version, next change as a unix time or None); made anew when missing (a
-    cold cache) or when the next scheduled change has come."""
-    state = cache.get(STATE_KEY)
-    if state is not None and (state["next_change"] is None or state["next_change"] > time.time()):
-        return state
-    return _new_state()
+def content_key(key):
+    """`key` inside the current content version: a value made before the last staff
+    change is never read again by any process."""
+    return f"{key}:v{content_version()}"
 
 
-def _new_state():
+def content_version():
+    check = settings.CONTENT_VERSION_CHECK_SECONDS
+    known = _known["version"]
+    if known is None or (check is not None and time.monotonic() - _known["read_at"] > check):
+        known = _read_state()["version"]
+    return known
+
+
+def forget_known_version():
+    _known["version"] = None
+
+
+def _next_change():
     moments = [f() for f in _next_change_functions]
-    moments = [m.timestamp() for m in moments if m is not None]
-    state = {"version": uuid.uuid4().hex, "next_change": min(moments, default=None)}
-    cache.set(STATE_KEY, state, timeout=None)
-    return state
+    return min((m for m in moments if m is not None), default=None)
+
+
+def _read_state():
+    """{version, next_change as a unix time or None}: one query, more only when the
+    next scheduled change is not known for this version or has come."""
+    row = ContentVersion.objects.filter(pk=ROW).values(*STATE_FIELDS).first()
+    if row is None:  # a new (or flushed) database
+        ContentVersion.objects.get_or_create(pk=ROW)
+        row = {"version": 0, "next_change": None, "next_change_of": None}
+    _known.update(version=row["version"], read_at=time.monotonic())
+    next_change = row["next_change"]
+    if settings.PAGE_CACHE_SECONDS and (
+        row["next_change_of"] != row["version"]
+        or (next_change is not None and next_change <= timezone.now())
+    ):
+        # Unknown, or come: work out the one after. Pages stored until now expire by
+        # the old moment on their own, so the version itself stays.
+        next_change = _next_change()
+        ContentVersion.objects.filter(pk=ROW, version=row["version"]).update(
+            next_change=next_change, next_change_of=row["version"]
+        )
+    return {
+        "version": row["version"],
+        "next_change": next_change.timestamp() if next_change else None,
+    }
+
+
+STATE_FIELDS = ("version", "next_change", "next_change_of")
 
 
 def _is_cacheable_path(path):
@@ -114,7 +184,7 @@ class AnonymousPageCacheMiddleware:
         ):
             return self.get_response(request)
 
-        state = _current_state()
+        state = _read_state()
         key = self._key(request, state["version"])
         cached = cache.get(key)
         if cached is not None:

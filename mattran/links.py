@@ -152,14 +152,15 @@ def current_links(now=None):
     Dates are whole days, so the cached answer is kept with its day and made again when
     the day turns."""
     today = timezone.localdate(now)
-    cached = cache.get(CACHE_KEY)
+    key = page_cache.content_key(CACHE_KEY)
+    cached = cache.get(key)
     if cached is not None and cached["day"] == today.isoformat():
         return cached["links"]
     links = {placement: [] for placement in Link.Placement.values}
     for link in Link.objects.current(today):
         if link.has_safe_url():
             links[link.placement].append(link.shown())
-    cache.set(CACHE_KEY, {"day": today.isoformat(), "links": links}, timeout=None)
+    cache.set(key, {"day": today.isoformat(), "links": links}, page_cache.CONTENT_KEY_SECONDS)
     return links
 
 
@@ -176,4 +177,4 @@ page_cache.register_next_change(next_midnight)
 @receiver(post_delete, sender=Link)
 def forget_links(sender, raw=False, **kwargs):
     """Links and every cached page showing them are stale once one changes."""
-    page_cache.forget_cached_pages(CACHE_KEY)
+    page_cache.forget_cached_pages()

@@ -5,7 +5,7 @@ import re
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
@@ -95,7 +95,7 @@ class WardSettings(models.Model):
 
     def save(self, *args, **kwargs):
         # The first save is current()'s get_or_create with the defaults pages already
-        # showed: no cached page is stale then.
+        # showed: nothing cached is stale then.
         changed = not self._state.adding
         self.pk = 1
         self.primary_color = self.primary_color.lower()
@@ -104,10 +104,8 @@ class WardSettings(models.Model):
         self.logo_renditions = prepare_photo(self.logo, self.logo_renditions)
         self.banner_renditions = prepare_photo(self.banner, self.banner_renditions)
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
-        transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
         if changed:
-            # Header and footer sit in every cached page: they are stale now.
+            # The cached record, and header and footer in every cached page, are stale.
             page_cache.forget_cached_pages()
 
     def clean(self):
@@ -163,10 +161,11 @@ class WardSettings(models.Model):
     @classmethod
     def current(cls):
         """The ward's record, from the cache when it can be (it is on every page)."""
-        settings = cache.get(cls.CACHE_KEY)
+        key = page_cache.content_key(cls.CACHE_KEY)
+        settings = cache.get(key)
         if settings is None:
             settings, _ = cls.objects.get_or_create(pk=1)
-            cache.set(cls.CACHE_KEY, settings, timeout=None)
+            cache.set(key, settings, page_cache.CONTENT_KEY_SECONDS)
         return settings
 
 

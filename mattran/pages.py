@@ -48,14 +48,15 @@ class PageQuerySet(models.QuerySet):
 
     def side_menu(self):
         """Every published page in menu order as `MenuItem`s; cached, one query when cold."""
-        items = cache.get(MENU_CACHE_KEY)
+        key = page_cache.content_key(MENU_CACHE_KEY)
+        items = cache.get(key)
         if items is None:
             rows = self.model.objects.published().in_menu_order()
             items = [
                 MenuItem(title, reverse("pages:detail", args=[slug]), show_in_menu)
                 for title, slug, show_in_menu in rows.values_list("title", "slug", "show_in_menu")
             ]
-            cache.set(MENU_CACHE_KEY, items, timeout=None)
+            cache.set(key, items, page_cache.CONTENT_KEY_SECONDS)
         return items
 
     def menu(self):
@@ -157,4 +158,4 @@ def refresh_menu(sender, raw=False, **kwargs):
     """The menu and every cached page showing it are stale once a page changes."""
     if raw:
         return
-    page_cache.forget_cached_pages(MENU_CACHE_KEY)
+    page_cache.forget_cached_pages()

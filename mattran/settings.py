@@ -99,23 +99,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         timeout=20,
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     )
+# A database that stops answering gives a fast 503, never a hung worker: seconds to
+# connect; the server's limit on one statement (0: none); in web workers, how long a call
+# may go unanswered before it is cut (mattran/db_deadline.py).
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=2)
+DATABASE_STATEMENT_TIMEOUT = env.float("DATABASE_STATEMENT_TIMEOUT", default=30)
+DATABASE_ANSWER_TIMEOUT = env.float("DATABASE_ANSWER_TIMEOUT", default=4)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "mattran.postgresql"
+    _pg = DATABASES["default"].setdefault("OPTIONS", {})
+    for _name, _value in {
+        "connect_timeout": DATABASE_CONNECT_TIMEOUT,  # libpq counts at least 2
+        # A dead peer on an idle kept connection is noticed in 10 + 3 x 3 s, and data
+        # nobody acknowledges fails the call after 5 s.
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 3,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 5000,
+    }.items():
+        _pg.setdefault(_name, _value)  # a value in DATABASE_URL's query wins
+    if DATABASE_STATEMENT_TIMEOUT:
+        _timeout = f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
+        _pg["options"] = f"{_pg.get('options', '')} {_timeout}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Each cache call waits at most this long for Redis; after REDIS_CUTOUT_FAILURES failures
+# in a row a process stops asking for REDIS_CUTOUT_SECONDS (mattran/redis_cache.py).
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
+REDIS_CUTOUT_FAILURES = env.int("REDIS_CUTOUT_FAILURES", default=2)
+REDIS_CUTOUT_SECONDS = env.float("REDIS_CUTOUT_SECONDS", default=5.0)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "mattran",
-            "OPTIONS": {
-                # A cache outage must not take the site down: fall back to the database.
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
-    }
+    from mattran.redis_cache import cache_settings
+
+    CACHES = {"default": cache_settings(REDIS_URL, REDIS_TIMEOUT)}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -267,6 +285,10 @@ MIDDLEWARE += [
 
 # Whole-page cache for anonymous residents (mattran/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# The content version lives in the database; a process re-reads it for the values apps
+# derive from content (menu, totals) at most this often, so under 1 s every worker has
+# seen a staff change. Cached pages always read it.
+CONTENT_VERSION_CHECK_SECONDS = env.float("CONTENT_VERSION_CHECK_SECONDS", default=0.5)
 PAGE_CACHE_PREFIXES = ["/tin-tuc/", "/gioi-thieu/"]
 
 # django-axes: lock a username from one address, not the whole ward behind one NAT.

@@ -22,5 +22,8 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Query-count pins measure what a page costs to build; the page-cache tests turn the
 # cache on themselves and pin that a cached page costs nothing.
 PAGE_CACHE_SECONDS = 0
+# One process: every change is made here and noticed at once, so the content version is
+# read only after a write (query-count pins then stay what a page costs to build).
+CONTENT_VERSION_CHECK_SECONDS = None
 # whitenoise looks for collected files the test suite never makes.
 WHITENOISE_AUTOREFRESH = True

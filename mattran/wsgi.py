@@ -6,6 +6,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mattran.settings")
 
 application = get_wsgi_application()
 
+# A web worker never waits on a database that stopped answering (mattran/db_deadline.py).
+from mattran import db_deadline  # noqa: E402
+
+db_deadline.watch_this_process()
+
 # Every server imports this (gunicorn for `make serve`, any other WSGI server): with
 # DEBUG off a demo account with its public password stops the start here. Under gunicorn
 # the worker fails to boot and the master exits with the message in its log.

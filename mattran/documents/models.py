@@ -3,7 +3,7 @@ import uuid
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -44,7 +44,11 @@ class DocumentQuerySet(VisibilityQuerySet):
     def filter_choices(self):
         """Years (newest first) and issuers of these documents, for the list's filters;
         from the cache while no document has been saved or deleted."""
-        version = cache.get_or_set(CHOICES_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get_or_set(
+            page_cache.content_key(CHOICES_VERSION_KEY),
+            uuid.uuid4().hex,
+            page_cache.CONTENT_KEY_SECONDS,
+        )
         scope = hashlib.md5(str(self.query).encode(), usedforsecurity=False).hexdigest()
         key = f"documents:choices:{version}:{scope}"
         choices = cache.get(key)
@@ -225,8 +229,7 @@ def document_search_key(summary, number, kind_label, issuer):
 @receiver(post_delete, sender=Document)
 def forget_filter_choices(sender, **kwargs):
     """Any save (a reversion restore too, which saves raw) may add a year or issuer."""
-    cache.delete(CHOICES_VERSION_KEY)
-    transaction.on_commit(lambda: cache.delete(CHOICES_VERSION_KEY))
+    page_cache.forget_cached_pages()
 
 
 @receiver(post_save, sender=Document)

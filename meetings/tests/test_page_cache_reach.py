@@ -36,9 +36,9 @@ def category(db):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_a_second_anonymous_visit_costs_no_query(client, tagged, django_assert_num_queries, path):
+def test_a_second_anonymous_visit_costs_one_query(client, tagged, django_assert_num_queries, path):
     assert client.get(path).status_code == 200
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):  # the content version every worker shares
         assert client.get(path).status_code == 200
 
 
@@ -54,5 +54,5 @@ def test_the_meeting_page_is_cached_between_changes(
 ):
     url = public_meeting.get_absolute_url()
     client.get(url)
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):  # the content version
         client.get(url)

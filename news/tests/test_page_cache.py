@@ -28,7 +28,8 @@ def test_a_second_anonymous_visit_is_served_from_the_cache(
     client, published, django_assert_num_queries
 ):
     first = client.get("/tin-tuc/")
-    with django_assert_num_queries(0):
+    # The content version every worker shares (mattran/cache.py), nothing of the page.
+    with django_assert_num_queries(1):
         second = client.get("/tin-tuc/")
     assert second.content == first.content
     assert "Cookie" in second["Vary"]
@@ -37,7 +38,7 @@ def test_a_second_anonymous_visit_is_served_from_the_cache(
 def test_the_home_page_and_article_page_are_cached(client, published, django_assert_num_queries):
     for url in ["/", published.get_absolute_url()]:
         client.get(url)
-        with django_assert_num_queries(0):
+        with django_assert_num_queries(1):  # the content version
             assert client.get(url).status_code == 200
 
 
@@ -119,8 +120,8 @@ def test_saving_a_section_renders_its_page_again(client, category, published):
     category.save()
     with CaptureQueriesContext(connection) as fresh:
         client.get(url)
-    assert len(cached) == 0
-    assert len(fresh) > 0
+    assert len(cached) == 1  # the content version
+    assert len(fresh) > 1
 
 
 @pytest.mark.urls("news.tests.counting_urls")
@@ -129,15 +130,18 @@ def test_views_are_counted_even_when_the_page_comes_from_the_cache(
 ):
     url = f"/tin-tuc/dem/{published.pk}/"
     client.get(url)
-    # Served from the cache: no page queries, only the counter's UPDATE.
-    with django_assert_num_queries(1):
+    # Served from the cache: no page queries, only the content version and the
+    # counter's UPDATE.
+    with django_assert_num_queries(2):
         client.get(url)
     client.get(url)
     published.refresh_from_db()
     assert published.view_count == 3
 
 
-def test_the_cache_adds_no_query_to_the_first_visit_after_a_write(client, settings, published):
+def test_the_first_visit_after_a_write_costs_the_version_and_the_retired_values(
+    client, settings, published
+):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/tin-tuc/")  # warm what the page itself caches (ward settings)
     with CaptureQueriesContext(connection) as uncached:
@@ -146,4 +150,7 @@ def test_the_cache_adds_no_query_to_the_first_visit_after_a_write(client, settin
     published.save()  # a staff write: new content version
     with CaptureQueriesContext(connection) as first_visit:
         client.get("/tin-tuc/")
-    assert len(first_visit) == len(uncached)
+    # The content version (the next scheduled change was worked out on the write), and
+    # the values derived from content the write retired in every process: ward record,
+    # links, pages menu. Nothing else.
+    assert len(first_visit) == len(uncached) + 4

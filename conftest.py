@@ -1,20 +1,35 @@
-"""Shared fixtures: named users, a clean cache per test, uploads in a temporary folder,
-and a real Chromium for browser tests."""
+"""Every fixture of the suite, in one place: named users, a clean cache per test, uploads
+in a temporary folder, a real Chromium for browser tests, then each app's records.
+Plain builders (at, make_meeting, make_attachment, make_entries) live in each app's
+`tests/factories.py`."""
 
+import datetime
+import io
 import os
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import timezone
 
+from campaigns.models import Campaign, Entry, Indicator, Target
+from campaigns.tests.factories import make_entries  # noqa: F401
 from mattran import cache as page_cache
+from mattran import demo as mattran_demo
 from mattran import roles
+from mattran.lib.text import fold
+from mattran.models import Body, Person, ResidentialArea, Term, WardSettings
+from mattran.tests.accounts import PASSWORD, make_user  # noqa: F401
+from meetings import demo as meetings_demo
+from meetings.models import Attendance, Visibility
+from meetings.tests.factories import PDF_BYTES, at, make_attachment, make_meeting  # noqa: F401
+from news.models import Article, Category
+from portal.tests.walk import world  # noqa: F401  (the access walk's records: a fixture)
 
 CHROMIUM = "/usr/bin/chromium"
 OUTPUT_DIR = Path(__file__).resolve().parent / "test-output"
-PASSWORD = "mat-khau-thu-nghiem-2024"
 
 
 @pytest.fixture(autouse=True)
@@ -29,17 +44,6 @@ def _clean_cache():
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def make_user(django_user_model, username, *groups, **extra):
-    user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
-    if groups:
-        # A serialized_rollback test's closing flush skips post_migrate, so the groups
-        # may be gone for the next transactional test; make them again (idempotent).
-        roles.grant_group_permissions()
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
 
 
 @pytest.fixture
@@ -157,3 +161,255 @@ def screenshot_dir(request):
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+# News ---------------------------------------------------------------
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Hoạt động Mặt trận", order=1)
+
+
+@pytest.fixture
+def other_category(db):
+    return Category.objects.create(name="Khu dân cư", order=2)
+
+
+@pytest.fixture
+def make_article(category):
+    def make(title, *, tags=(), **fields):
+        fields.setdefault("category", category)
+        fields.setdefault("status", Article.Status.PUBLISHED)
+        if fields["status"] == Article.Status.PUBLISHED:
+            fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
+        fields.setdefault("sapo", f"Tóm tắt: {title}")
+        fields.setdefault("body", f"<p>Nội dung bài {title}.</p>")
+        article = Article.objects.create(title=title, **fields)
+        if tags:
+            article.tags.add(*tags)
+        return article
+
+    return make
+
+
+@pytest.fixture
+def article(make_article):
+    return make_article(
+        "Ra quân Ngày đại đoàn kết vì cộng đồng",
+        sapo="Các khu phố cùng ra quân dọn vệ sinh, trồng cây xanh.",
+        body="<p>Sáng Chủ Nhật, hơn 300 người dân tham gia.</p>",
+        author="Việt Thắng",
+        photo_credit="Thanh An",
+        tags=["Đại đoàn kết"],
+        featured=True,
+    )
+
+
+@pytest.fixture
+def hidden_articles(make_article, category):
+    """A draft, one waiting for review and one scheduled for tomorrow, all tagged and
+    dated like public ones, with a word of their own to search for."""
+    now = timezone.now()
+    return [
+        make_article(
+            "Bài nháp chưa duyệt zzbimat",
+            status=Article.Status.DRAFT,
+            published_at=now - datetime.timedelta(hours=2),
+            tags=["Đại đoàn kết"],
+            featured=True,
+        ),
+        make_article(
+            "Bài chờ duyệt zzbimat",
+            status=Article.Status.REVIEW,
+            published_at=now - datetime.timedelta(hours=2),
+            tags=["Đại đoàn kết"],
+            featured=True,
+        ),
+        make_article(
+            "Bài hẹn giờ ngày mai zzbimat",
+            published_at=now + datetime.timedelta(days=1),
+            tags=["Đại đoàn kết"],
+            featured=True,
+        ),
+    ]
+
+
+@pytest.fixture
+def many_articles(category, other_category):
+    """n public articles spread over two sections, made in one INSERT; ids from
+    `first_pk` when given (the database's sequence otherwise)."""
+
+    def make(n, first_pk=None):
+        start = timezone.now() - datetime.timedelta(days=1)
+        articles = []
+        for i in range(n):
+            title = f"Tin số {i} về hoạt động khu dân cư"
+            articles.append(
+                Article(
+                    pk=None if first_pk is None else first_pk + i,
+                    title=title,
+                    slug=f"tin-so-{i}",
+                    category=category if i % 2 else other_category,
+                    sapo="Tóm tắt tin.",
+                    body="<p>Nội dung.</p>",
+                    status=Article.Status.PUBLISHED,
+                    published_at=start - datetime.timedelta(minutes=i),
+                    featured=i % 10 == 0,
+                    search_text=fold(f"{title} nha tinh thuong"),
+                )
+            )
+        return Article.objects.bulk_create(articles)
+
+    return make
+
+
+@pytest.fixture
+def draft(make_article):
+    return make_article("Bản nháp về ngày hội đại đoàn kết", status=Article.Status.DRAFT)
+
+
+@pytest.fixture
+def published(make_article):
+    return make_article("Ra quân vệ sinh môi trường")
+
+
+# Meetings ---------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _private_media_in_tmp(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
+@pytest.fixture
+def staff_outside_leaders(db, django_user_model):
+    """A ward staff member (editor) who is not in the "Lãnh đạo" group."""
+    from mattran import roles
+
+    return make_user(django_user_model, "canbo", roles.EDITORS, is_staff=True)
+
+
+@pytest.fixture
+def body(db):
+    return Body.objects.create(name="Ủy ban MTTQ Việt Nam phường An Hòa", kind=Body.Kind.COMMITTEE)
+
+
+@pytest.fixture
+def term(db):
+    return Term.objects.create(start_year=2024, end_year=2029)
+
+
+@pytest.fixture
+def public_meeting(body, term):
+    meeting = make_meeting(
+        body,
+        "Hội nghị Ủy ban MTTQ phường lần thứ II",
+        at(2024, 7, 8),
+        term=term,
+        place="Hội trường Ủy ban nhân dân phường",
+    )
+    Attendance.objects.create(
+        meeting=meeting,
+        person=Person.objects.create(full_name="Huỳnh Thanh Vinh"),
+        title_as_printed="Bí thư Đảng ủy, Chủ tịch UBND Phường 2",
+        role=Attendance.Role.DIRECTING,
+    )
+    return meeting
+
+
+@pytest.fixture
+def internal_meeting(body, term):
+    return make_meeting(
+        body,
+        "Họp Ban Thường trực bàn nhân sự",
+        at(2024, 9, 10),
+        term=term,
+        summary="Biên bản nội bộ về nhân sự",
+        visibility=Visibility.LEADERS,
+    )
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data made from the seed articles, as `manage.py load_demo` loads it."""
+    out = io.StringIO()
+    mattran_demo.load(out)
+    meetings_demo.load(out)
+    return out.getvalue()
+
+
+# Campaigns ---------------------------------------------------------------
+
+
+@pytest.fixture
+def ward(db):
+    # The ward record is cached on every page; load it once so query counts are the page's own.
+    return WardSettings.current()
+
+
+@pytest.fixture
+def areas(db):
+    return [
+        ResidentialArea.objects.create(name=f"Khu phố {number}", order=number)
+        for number in (1, 2, 3)
+    ]
+
+
+@pytest.fixture
+def committee(db):
+    return Body.objects.create(name="Ủy ban MTTQ Việt Nam Phường 2", kind=Body.Kind.COMMITTEE)
+
+
+@pytest.fixture
+def fund(committee):
+    return Campaign.objects.create(
+        name="Quỹ “Vì người nghèo”", kind=Campaign.Kind.FUND, body=committee
+    )
+
+
+@pytest.fixture
+def fund_indicator(fund):
+    return Indicator.objects.create(
+        campaign=fund,
+        name="Vận động Quỹ “Vì người nghèo”",
+        unit=Indicator.Unit.DONG,
+        kind=Indicator.Kind.MONEY,
+    )
+
+
+@pytest.fixture
+def fund_raised(fund_indicator, areas):
+    """8.000.000 đ raised in the first half of 2024 against 21.000.000 đ for the year."""
+    Target.for_year(2024, indicator=fund_indicator, value=Decimal(21_000_000)).save()
+    day = datetime.date(2024, 6, 30)
+    Entry.objects.create(indicator=fund_indicator, date=day, area=areas[0], money=5_000_000)
+    Entry.objects.create(indicator=fund_indicator, date=day, money=3_000_000)
+    return fund_indicator
+
+
+@pytest.fixture
+def poor_day(committee):
+    return Campaign.objects.create(name="Ngày vì người nghèo", body=committee)
+
+
+@pytest.fixture
+def houses(poor_day):
+    return Indicator.objects.create(
+        campaign=poor_day,
+        name="Nhà tình thương cất mới",
+        unit=Indicator.Unit.HOUSE,
+        kind=Indicator.Kind.COUNT,
+        order=1,
+    )
+
+
+@pytest.fixture
+def rice(poor_day):
+    return Indicator.objects.create(
+        campaign=poor_day,
+        name="Gạo tiếp nhận",
+        unit=Indicator.Unit.KG,
+        kind=Indicator.Kind.WEIGHT,
+        order=2,
+    )

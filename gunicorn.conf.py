@@ -53,6 +53,6 @@ if os.environ.get("GUNICORN_CONTROL_SOCKET"):
 
 def post_worker_init(worker):
     # Templates compiled and URLs resolved before the first request (mattran/warmup.py).
-    from mattran.warmup import warm_up
+    from ops.warmup import warm_up
 
     worker.log.debug("warm-up: %d templates compiled", warm_up())

@@ -75,7 +75,7 @@ SERVER_ENV = {
     "SITE_URL": f"http://127.0.0.1:{PORT}",
     "BENCH_FLOOR": "1",
     "LOG_LEVEL": "WARNING",
-    "DJANGO_SETTINGS_MODULE": "mattran.settings",
+    "DJANGO_SETTINGS_MODULE": "mattran.settings.base",
 }
 
 
@@ -460,7 +460,7 @@ def fmt_load(load):
 
 def data_summary():
     from campaigns.models import Entry
-    from mattran.models import Document
+    from documents.models import Document
     from meetings.models import Meeting
     from news.models import Article
 

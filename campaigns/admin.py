@@ -20,7 +20,7 @@ from campaigns.resources import (
 )
 from mattran.admin_rights import GuardedVersionAdmin, InternalChoicesAdmin
 from mattran.area_scope import AreaScopedAdmin
-from mattran.concurrency import ConcurrentEditAdmin
+from mattran.lib.concurrency import ConcurrentEditAdmin
 from mattran.roles import staff_areas
 
 EXPORT_FORMATS = [XLSX, CSV]

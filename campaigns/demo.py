@@ -9,8 +9,8 @@ import datetime
 from decimal import Decimal
 
 from campaigns.models import Campaign, Entry, Indicator, Target
+from mattran.lib.text import slugify_vi
 from mattran.models import Body
-from mattran.text import slugify_vi
 from meetings.models import ResolutionTarget
 from news.models import Article
 

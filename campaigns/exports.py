@@ -5,7 +5,7 @@ about a millisecond a row; a public link must not cost a minute for 100,000 entr
 `entries_dataset` reads plain values in one query and formats them with the same rules
 (a test holds the two outputs equal), and finished files are cached until an entry,
 indicator or campaign changes. Text that a spreadsheet program would run as a formula
-is escaped in every file (`mattran.spreadsheet`).
+is escaped in every file (`mattran.lib.spreadsheet`).
 """
 
 from decimal import Decimal
@@ -17,7 +17,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from campaigns import cache
 from campaigns.models import Indicator
 from campaigns.resources import COLUMNS, DATE_FORMAT, YES, plain_number
-from mattran.spreadsheet import escape
+from mattran.lib.spreadsheet import escape
 
 FORMATS = {
     "csv": (CSV, "text/csv; charset=utf-8"),

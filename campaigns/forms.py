@@ -5,8 +5,8 @@ from decimal import Decimal
 from django import forms
 
 from campaigns.models import Entry
-from mattran.money import AmountError, parse_money, parse_number
-from mattran.text import format_number_vi
+from mattran.lib.money import AmountError, parse_money, parse_number
+from mattran.lib.text import format_number_vi
 
 
 class VietnameseNumberField(forms.CharField):

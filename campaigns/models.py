@@ -14,9 +14,9 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth, TruncYear
 from django.db.models.lookups import IsNull
 
+from mattran.lib.paths import slug_url
+from mattran.lib.text import format_money_vi, format_number_vi, nfc, slugify_vi
 from mattran.models import Body, ResidentialArea
-from mattran.paths import slug_url
-from mattran.text import format_money_vi, format_number_vi, nfc, slugify_vi
 
 
 class CampaignQuerySet(models.QuerySet):

@@ -2,7 +2,7 @@
 
 The same resource exports (public links, admin) and imports (admin), so a file exported
 and imported again changes nothing. Figures typed by staff are read by
-`mattran.money`, which refuses ambiguous ones instead of guessing; every refusal is
+`mattran.lib.money`, which refuses ambiguous ones instead of guessing; every refusal is
 reported with its spreadsheet line ("Dòng 7: số tiền không hợp lệ …").
 """
 
@@ -12,9 +12,9 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from import_export import fields, resources, widgets
 
 from campaigns.models import Campaign, Entry, Indicator, Target
+from mattran.lib.money import AmountError, parse_money, parse_number
+from mattran.lib.spreadsheet import EscapedExport, codepoints, control_characters, unescape
 from mattran.models import ResidentialArea
-from mattran.money import AmountError, parse_money, parse_number
-from mattran.spreadsheet import EscapedExport, codepoints, control_characters, unescape
 
 COLUMNS = {
     "id": "Mã",

@@ -5,7 +5,8 @@ from django.db import models
 
 from mattran.admin_rights import GuardedVersionAdmin
 from mattran.area_scope import AreaScopedAdmin
-from mattran.images import PhotoFormField
+from mattran.lib.images import PhotoFormField
+from mattran.lib.upload_errors import StorageErrorAdminMixin
 from mattran.models import (
     Body,
     Membership,
@@ -15,7 +16,6 @@ from mattran.models import (
     Term,
     WardSettings,
 )
-from mattran.upload_errors import StorageErrorAdminMixin
 
 
 @admin.register(WardSettings)
@@ -118,8 +118,3 @@ admin.site.unregister(User)
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
     inlines = [*UserAdmin.inlines, StaffAreasInline]
-
-
-from mattran import pages_admin  # noqa: E402, F401  (static pages: their own module)
-from mattran.documents import admin as documents_admin  # noqa: E402,F401  (registers Document)
-from mattran.links_admin import LinkAdmin  # noqa: E402, F401  (links and banners)

@@ -13,6 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path
 
+from mattran.login_forms import AdminLoginForm
+
 
 def shown_on_site(obj, user):
     """Whether the public site shows this row to `user`, by the model's own rule."""
@@ -23,6 +25,11 @@ def shown_on_site(obj, user):
 
 
 class PortalAdminSite(AdminSite):
+    site_header = "Quản trị Cổng thông tin Ủy ban MTTQ phường"
+    site_title = "Quản trị cổng thông tin"
+    index_title = "Bảng điều khiển"
+    login_form = AdminLoginForm  # refuses an overlong username before django-axes sees it
+
     def get_urls(self):
         urls = [url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site"]
         return [

@@ -2,8 +2,7 @@
 
 from pathlib import Path
 
-from mattran import demo_accounts, links_demo, pages_demo
-from mattran.documents import demo as documents_demo
+from mattran import demo_accounts
 from mattran.models import ResidentialArea, WardSettings
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
@@ -30,7 +29,4 @@ def load(stdout):
     for order, (name, kind) in enumerate(AREAS, start=1):
         ResidentialArea.objects.get_or_create(name=name, defaults={"kind": kind, "order": order})
     stdout.write(f"  Phường: {ward.ward_name}, {len(AREAS)} khu dân cư")
-    pages_demo.load(stdout, ward)
-    links_demo.load(stdout, ward)
     demo_accounts.load(stdout)
-    documents_demo.load(stdout)

@@ -9,13 +9,13 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from links.models import WebURLField
 from mattran import cache as page_cache
-from mattran import names
-from mattran.colours import AA_NORMAL_TEXT, HEX_COLOUR, contrast_with_white, ratio_vi
-from mattran.folded_search import matching_every_word
-from mattran.images import picture, prepare_photo, validate_image
-from mattran.links import WebURLField
-from mattran.text import fold, nfc, slugify_vi
+from mattran.lib import names
+from mattran.lib.colours import AA_NORMAL_TEXT, HEX_COLOUR, contrast_with_white, ratio_vi
+from mattran.lib.folded_search import matching_every_word
+from mattran.lib.images import picture, prepare_photo, validate_image
+from mattran.lib.text import fold, nfc, slugify_vi
 
 HEX_PATTERN = re.compile(HEX_COLOUR.regex.pattern)
 SOCIAL_URL = URLValidator(
@@ -298,7 +298,7 @@ class Person(models.Model):
     full_name = models.CharField("họ và tên", max_length=200)
     title = models.CharField("chức danh", max_length=500, blank=True)
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
-    # Given name first, Vietnamese letter order (mattran.names): the database orders by it.
+    # Given name first, Vietnamese letter order (mattran.lib.names): the database orders by it.
     sort_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
 
     objects = PersonQuerySet.as_manager()
@@ -444,8 +444,4 @@ class Membership(models.Model):
         return f"từ {start} đến {end}"
 
 
-from mattran.documents.models import Document  # noqa: E402,F401  (app label "mattran")
-from mattran.links import Link  # noqa: E402, F401  (links and banners: their own module)
-from mattran.pages import Page  # noqa: E402, F401  (its own module; registered under mattran)
 from mattran.staff_areas import StaffAreas  # noqa: E402, F401  (area-scoped staff accounts)
-from mattran.visitors import VisitDay  # noqa: E402, F401  (its own module; registered under mattran)

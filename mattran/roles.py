@@ -20,9 +20,9 @@ SECRETARIES = "Thư ký"
 SEE_INTERNAL = "mattran.view_internal_records"
 # Residents see a static page, a link or banner and a document only once a reviewer has
 # published it: editors write them unpublished, as they write articles as drafts.
-PUBLISH_PAGE = "mattran.publish_page"
-PUBLISH_LINK = "mattran.publish_link"
-PUBLISH_DOCUMENT = "mattran.publish_document"
+PUBLISH_PAGE = "pages.publish_page"
+PUBLISH_LINK = "links.publish_link"
+PUBLISH_DOCUMENT = "documents.publish_document"
 DATA_ENTRY = "Nhập số liệu"
 AREA_STAFF = "Ban công tác khu dân cư"
 
@@ -80,10 +80,10 @@ _EXPORT_CAMPAIGNS = [
 
 # The portal's own pages ("Giới thiệu"), links and banners are written like news:
 # editors draft them, reviewers publish (PUBLISH_*).
-_WRITE_PAGES = ["mattran.add_page", "mattran.change_page", "mattran.view_page"]
-_WRITE_LINKS = ["mattran.add_link", "mattran.change_link", "mattran.view_link"]
+_WRITE_PAGES = ["pages.add_page", "pages.change_page", "pages.view_page"]
+_WRITE_LINKS = ["links.add_link", "links.change_link", "links.view_link"]
 # Staff upload and correct documents (văn bản); deleting one is the reviewers' call.
-_KEEP_DOCUMENTS = ["mattran.add_document", "mattran.change_document", "mattran.view_document"]
+_KEEP_DOCUMENTS = ["documents.add_document", "documents.change_document", "documents.view_document"]
 
 GROUP_PERMISSIONS = {
     # Write and edit drafts, submit them; never publish, never delete articles.
@@ -115,13 +115,13 @@ GROUP_PERMISSIONS = {
         *_RECORD_MEETINGS,
         *_WRITE_PAGES,
         PUBLISH_PAGE,
-        "mattran.delete_page",
+        "pages.delete_page",
         *_WRITE_LINKS,
         PUBLISH_LINK,
-        "mattran.delete_link",
+        "links.delete_link",
         *_KEEP_DOCUMENTS,
         PUBLISH_DOCUMENT,
-        "mattran.delete_document",
+        "documents.delete_document",
     ],
     # Leaders read leaders-only records on the public site; no admin rights.
     LEADERS: [SEE_INTERNAL],

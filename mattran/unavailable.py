@@ -17,7 +17,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 
-from mattran import views
+from portal import views
 
 logger = logging.getLogger(__name__)
 

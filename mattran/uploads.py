@@ -16,8 +16,8 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mattran.images import clean_upload, make_renditions
-from mattran.storage import STORAGE_ERRORS, discard_new_files_on_error
+from mattran.lib.images import clean_upload, make_renditions
+from mattran.lib.storage import STORAGE_ERRORS, discard_new_files_on_error
 
 logger = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from django.utils.html import format_html
 
 from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin
 from mattran.area_scope import AreaScopedAdmin
-from mattran.concurrency import ConcurrentEditAdmin
-from mattran.upload_errors import StorageErrorAdminMixin
+from mattran.lib.concurrency import ConcurrentEditAdmin
+from mattran.lib.upload_errors import StorageErrorAdminMixin
 from meetings.models import (
     Attachment,
     Attendance,

@@ -15,8 +15,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from mattran.demo import DATA_DIR
+from mattran.lib.text import slugify_vi
 from mattran.models import Body, Person, ResidentialArea, Term
-from mattran.text import slugify_vi
 from meetings.models import (
     Attachment,
     Attendance,

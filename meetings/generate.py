@@ -10,8 +10,13 @@ import datetime
 
 from django.utils import timezone
 
-from mattran import names
-from mattran.generate import (
+from mattran.lib import names
+from mattran.lib.text import nfc
+from mattran.models import Body, Person, Term
+from mattran.visibility import Visibility
+from meetings.models import Attendance, AttendingGroup, Meeting, Resolution, ResolutionTarget
+from meetings.models.meeting import RESERVED_SLUGS, meeting_search_key
+from portal.generate import (
     TITLES,
     SlugAllocator,
     bulk_insert,
@@ -20,11 +25,6 @@ from mattran.generate import (
     person_name,
     years_back,
 )
-from mattran.models import Body, Person, Term
-from mattran.text import nfc
-from mattran.visibility import Visibility
-from meetings.models import Attendance, AttendingGroup, Meeting, Resolution, ResolutionTarget
-from meetings.models.meeting import RESERVED_SLUGS, meeting_search_key
 
 YEARS = 15
 KINDS = [

@@ -7,9 +7,9 @@ from operator import attrgetter
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from mattran.lib.sql import pk_in_any
 from mattran.search import fulltext
 from mattran.search.text import query_words
-from mattran.sql import pk_in_any
 from meetings.models import Attachment, Meeting, ResolutionTarget
 
 

@@ -19,8 +19,8 @@ from django.utils.html import format_html, format_html_join
 
 from mattran.admin_rights import GuardedVersionAdmin
 from mattran.area_scope import AreaScopedAdmin
-from mattran.concurrency import ConcurrentEditAdmin
-from mattran.upload_errors import StorageErrorAdminMixin
+from mattran.lib.concurrency import ConcurrentEditAdmin
+from mattran.lib.upload_errors import StorageErrorAdminMixin
 from news.admin_paging import ChangelistArticleQuerySet, EstimatedCountPaginator
 from news.admin_tags import TagAutocompleteField, tag_autocomplete
 from news.forms import ArticleAdminForm

@@ -18,7 +18,7 @@ from taggit import admin as taggit_admin
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from mattran.text import fold, nfc
+from mattran.lib.text import fold, nfc
 
 PAGE_SIZE = 20
 

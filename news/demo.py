@@ -10,16 +10,16 @@ the scraper repeated. Running `load_demo` twice changes nothing.
 import datetime
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.utils.html import escape
 from taggit.models import Tag
 
-from mattran.text import nfc, slugify_vi
+from mattran.demo import DATA_DIR
+from mattran.lib.text import nfc, slugify_vi
 from news.models import Article, Category
 
-SEEDS = Path(__file__).resolve().parent.parent / "mattran" / "demo_data"
+SEEDS = DATA_DIR
 WARD_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 
 CATEGORIES = [

@@ -3,7 +3,7 @@
 from django import forms
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from mattran.images import PhotoFormField
+from mattran.lib.images import PhotoFormField
 from news.converters import FIRST_DAY, LAST_DAY
 from news.models import Article
 

@@ -12,13 +12,13 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from mattran import cache as page_cache
-from mattran.html import html_to_text, sanitize_html
-from mattran.images import prepare_photo, size_body_images, validate_image
+from mattran.lib.html import html_to_text, sanitize_html
+from mattran.lib.images import prepare_photo, size_body_images, validate_image
+from mattran.lib.paths import slug_url
+from mattran.lib.text import nfc, slugify_vi
 from mattran.models import ResidentialArea
-from mattran.paths import slug_url
 from mattran.search import fulltext
 from mattran.search.text import query_words, search_key
-from mattran.text import nfc, slugify_vi
 
 # Path segments under /tin-tuc/ that belong to the site, not to a section or article.
 RESERVED_SLUGS = {"ngay", "ban-in", "rss", "xem-truoc"}

@@ -4,9 +4,9 @@ Each function returns public articles only, ready for a list card (section joine
 body left behind), in a fixed number of queries whatever the number of articles.
 """
 
+from mattran.lib.sql import pk_in_any
 from mattran.search import fulltext
 from mattran.search.text import query_words
-from mattran.sql import pk_in_any
 from news.models import Article, Category
 
 
@@ -19,7 +19,7 @@ def home_news(featured=3, latest=6, per_category=4):
     [(section, [articles])] for the sections shown on the home page.
 
     Two queries whatever the number of articles: the sections, then every article the
-    page shows, each kind read off its own index (mattran.sql.pk_in_any): the newest
+    page shows, each kind read off its own index (mattran.lib.sql.pk_in_any): the newest
     `featured` marked by staff, the newest `featured + latest` (so `latest` are left once
     the featured ones are set aside), each section's newest `per_category`. Any other
     row of a kind is older than that kind's own rows, so sorting the union newest first

@@ -9,7 +9,7 @@ from django.dispatch import receiver
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from mattran.text import slugify_vi
+from mattran.lib.text import slugify_vi
 
 
 @receiver(pre_save, sender=Tag)

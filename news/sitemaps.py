@@ -1,9 +1,9 @@
-"""Sitemaps of the news app; mattran/sitemaps.py gathers `SITEMAPS` from every app."""
+"""Sitemaps of the news app; portal/sitemap_index.py gathers `SITEMAPS` from every app."""
 
 from django.contrib.sitemaps import Sitemap
 
-from mattran.paginator import IdRangeSitemap
-from mattran.paths import slug_url
+from mattran.lib.paginator import IdRangeSitemap
+from mattran.lib.paths import slug_url
 from news.models import Article, Category
 
 

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 from taggit.models import Tag, TaggedItem
 
-from mattran.paginator import CappedPaginator
-from mattran.sql import pk_in_any
+from mattran.lib.paginator import CappedPaginator
+from mattran.lib.sql import pk_in_any
 from news.forms import DateForm
 from news.models import Article, Category
 

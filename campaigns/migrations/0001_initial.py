@@ -6,148 +6,398 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('mattran', '0002_groups'),
-        ('news', '0001_initial'),
+        ("mattran", "0002_groups"),
+        ("news", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Campaign',
+            name="Campaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('cuoc-van-dong', 'Cuộc vận động'), ('phong-trao', 'Phong trào'), ('quy', 'Quỹ')], default='cuoc-van-dong', max_length=20, verbose_name='loại')),
-                ('name', models.CharField(max_length=300, unique=True, verbose_name='tên')),
-                ('slug', models.SlugField(blank=True, max_length=200, unique=True, verbose_name='đường dẫn')),
-                ('description', models.TextField(blank=True, verbose_name='giới thiệu')),
-                ('start', models.DateField(blank=True, null=True, verbose_name='bắt đầu')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='kết thúc')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('articles', models.ManyToManyField(blank=True, related_name='campaigns', to='news.article', verbose_name='tin bài liên quan')),
-                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='campaigns', to='mattran.body', verbose_name='đơn vị chủ trì')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("cuoc-van-dong", "Cuộc vận động"),
+                            ("phong-trao", "Phong trào"),
+                            ("quy", "Quỹ"),
+                        ],
+                        default="cuoc-van-dong",
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, unique=True, verbose_name="tên")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True, max_length=200, unique=True, verbose_name="đường dẫn"
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="giới thiệu")),
+                ("start", models.DateField(blank=True, null=True, verbose_name="bắt đầu")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="kết thúc")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "articles",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="campaigns",
+                        to="news.article",
+                        verbose_name="tin bài liên quan",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="campaigns",
+                        to="mattran.body",
+                        verbose_name="đơn vị chủ trì",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cuộc vận động',
-                'verbose_name_plural': 'cuộc vận động, phong trào',
-                'ordering': ['order', 'name'],
+                "verbose_name": "cuộc vận động",
+                "verbose_name_plural": "cuộc vận động, phong trào",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300, verbose_name='tên chỉ tiêu')),
-                ('unit', models.CharField(choices=[('can-nha', 'căn nhà'), ('dong', 'đồng'), ('kg', 'kg'), ('phan-qua', 'phần quà'), ('cuoc', 'cuộc'), ('luot-nguoi', 'lượt người'), ('nguoi', 'người'), ('luot-y-kien', 'lượt ý kiến')], max_length=20, verbose_name='đơn vị tính')),
-                ('kind', models.CharField(choices=[('count', 'Số lượng'), ('money', 'Số tiền'), ('weight', 'Khối lượng')], max_length=10, verbose_name='loại số liệu')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='campaigns.campaign', verbose_name='cuộc vận động')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="tên chỉ tiêu")),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("can-nha", "căn nhà"),
+                            ("dong", "đồng"),
+                            ("kg", "kg"),
+                            ("phan-qua", "phần quà"),
+                            ("cuoc", "cuộc"),
+                            ("luot-nguoi", "lượt người"),
+                            ("nguoi", "người"),
+                            ("luot-y-kien", "lượt ý kiến"),
+                        ],
+                        max_length=20,
+                        verbose_name="đơn vị tính",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("count", "Số lượng"),
+                            ("money", "Số tiền"),
+                            ("weight", "Khối lượng"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại số liệu",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="campaigns.campaign",
+                        verbose_name="cuộc vận động",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ tiêu',
-                'verbose_name_plural': 'chỉ tiêu',
-                'ordering': ['campaign', 'order', 'pk'],
+                "verbose_name": "chỉ tiêu",
+                "verbose_name_plural": "chỉ tiêu",
+                "ordering": ["campaign", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Entry',
+            name="Entry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(help_text='Ngày ghi nhận; với số liệu của một kỳ, ghi ngày cuối kỳ.', verbose_name='ngày')),
-                ('period_start', models.DateField(blank=True, help_text='Chỉ điền khi số liệu là tổng của một kỳ.', null=True, verbose_name='từ ngày')),
-                ('period_label', models.CharField(blank=True, help_text='Ví dụ: 6 tháng đầu năm 2024.', max_length=100, verbose_name='tên kỳ')),
-                ('quantity', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='số lượng')),
-                ('money', models.BigIntegerField(blank=True, help_text='Số nguyên, tính bằng đồng.', null=True, verbose_name='số tiền (đồng)')),
-                ('participants', models.PositiveIntegerField(blank=True, null=True, verbose_name='lượt người tham gia')),
-                ('as_printed', models.CharField(blank=True, help_text='Ví dụ: “1.151.800đ”.', max_length=200, verbose_name='số liệu như bản gốc')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='nguồn')),
-                ('doubtful', models.BooleanField(default=False, verbose_name='số liệu cần xác minh')),
-                ('doubt_note', models.TextField(blank=True, verbose_name='lý do nghi vấn')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='ngày nhập')),
-                ('area', models.ForeignKey(blank=True, help_text='Để trống: số liệu chung của toàn phường.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='campaign_entries', to='mattran.residentialarea', verbose_name='khu dân cư')),
-                ('entered_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người nhập')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='campaigns.indicator', verbose_name='chỉ tiêu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        help_text="Ngày ghi nhận; với số liệu của một kỳ, ghi ngày cuối kỳ.",
+                        verbose_name="ngày",
+                    ),
+                ),
+                (
+                    "period_start",
+                    models.DateField(
+                        blank=True,
+                        help_text="Chỉ điền khi số liệu là tổng của một kỳ.",
+                        null=True,
+                        verbose_name="từ ngày",
+                    ),
+                ),
+                (
+                    "period_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: 6 tháng đầu năm 2024.",
+                        max_length=100,
+                        verbose_name="tên kỳ",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="số lượng",
+                    ),
+                ),
+                (
+                    "money",
+                    models.BigIntegerField(
+                        blank=True,
+                        help_text="Số nguyên, tính bằng đồng.",
+                        null=True,
+                        verbose_name="số tiền (đồng)",
+                    ),
+                ),
+                (
+                    "participants",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="lượt người tham gia"
+                    ),
+                ),
+                (
+                    "as_printed",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: “1.151.800đ”.",
+                        max_length=200,
+                        verbose_name="số liệu như bản gốc",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="nguồn")),
+                (
+                    "doubtful",
+                    models.BooleanField(default=False, verbose_name="số liệu cần xác minh"),
+                ),
+                ("doubt_note", models.TextField(blank=True, verbose_name="lý do nghi vấn")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="ngày nhập")),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Để trống: số liệu chung của toàn phường.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="campaign_entries",
+                        to="mattran.residentialarea",
+                        verbose_name="khu dân cư",
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người nhập",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="campaigns.indicator",
+                        verbose_name="chỉ tiêu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kết quả',
-                'verbose_name_plural': 'kết quả đạt được',
-                'ordering': ['-date', '-pk'],
+                "verbose_name": "kết quả",
+                "verbose_name_plural": "kết quả đạt được",
+                "ordering": ["-date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_start', models.DateField(verbose_name='từ ngày')),
-                ('period_end', models.DateField(verbose_name='đến ngày')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=18, verbose_name='mức chỉ tiêu')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú')),
-                ('area', models.ForeignKey(blank=True, help_text='Để trống: chỉ tiêu của toàn phường.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='campaign_targets', to='mattran.residentialarea', verbose_name='khu dân cư')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='campaigns.indicator', verbose_name='chỉ tiêu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period_start", models.DateField(verbose_name="từ ngày")),
+                ("period_end", models.DateField(verbose_name="đến ngày")),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=18, verbose_name="mức chỉ tiêu"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="ghi chú")),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Để trống: chỉ tiêu của toàn phường.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="campaign_targets",
+                        to="mattran.residentialarea",
+                        verbose_name="khu dân cư",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="campaigns.indicator",
+                        verbose_name="chỉ tiêu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mức chỉ tiêu',
-                'verbose_name_plural': 'mức chỉ tiêu',
-                'ordering': ['indicator', '-period_start', 'area'],
+                "verbose_name": "mức chỉ tiêu",
+                "verbose_name_plural": "mức chỉ tiêu",
+                "ordering": ["indicator", "-period_start", "area"],
             },
         ),
         migrations.AddConstraint(
-            model_name='campaign',
-            constraint=models.CheckConstraint(condition=models.Q(('end__isnull', True), ('start__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='campaign_ends_after_start'),
+            model_name="campaign",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end__isnull", True),
+                    ("start__isnull", True),
+                    ("end__gte", models.F("start")),
+                    _connector="OR",
+                ),
+                name="campaign_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.UniqueConstraint(fields=('campaign', 'name'), name='unique_indicator_name'),
+            model_name="indicator",
+            constraint=models.UniqueConstraint(
+                fields=("campaign", "name"), name="unique_indicator_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'money'), ('unit', 'dong')), models.Q(models.Q(('kind', 'money'), _negated=True), models.Q(('unit', 'dong'), _negated=True)), _connector='OR'), name='money_indicator_counts_dong'),
+            model_name="indicator",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "money"), ("unit", "dong")),
+                    models.Q(
+                        models.Q(("kind", "money"), _negated=True),
+                        models.Q(("unit", "dong"), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="money_indicator_counts_dong",
+            ),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['indicator', 'date'], name='entry_indicator_date'),
+            model_name="entry",
+            index=models.Index(fields=["indicator", "date"], name="entry_indicator_date"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['indicator', 'area'], name='entry_indicator_area'),
+            model_name="entry",
+            index=models.Index(fields=["indicator", "area"], name="entry_indicator_area"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['date'], name='entry_date'),
+            model_name="entry",
+            index=models.Index(fields=["date"], name="entry_date"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(condition=models.Q(('doubtful', True)), fields=['indicator', 'date'], name='entry_doubtful'),
+            model_name="entry",
+            index=models.Index(
+                condition=models.Q(("doubtful", True)),
+                fields=["indicator", "date"],
+                name="entry_doubtful",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity__isnull', False), ('money__isnull', False), _connector='OR'), name='entry_has_a_figure'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("quantity__isnull", False), ("money__isnull", False), _connector="OR"
+                ),
+                name="entry_has_a_figure",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity__isnull', True), ('quantity__gte', 0), _connector='OR'), name='entry_quantity_not_negative'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("quantity__isnull", True), ("quantity__gte", 0), _connector="OR"
+                ),
+                name="entry_quantity_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('money__isnull', True), ('money__gte', 0), _connector='OR'), name='entry_money_not_negative'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("money__isnull", True), ("money__gte", 0), _connector="OR"),
+                name="entry_money_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('period_start__isnull', True), ('period_start__lte', models.F('date')), _connector='OR'), name='entry_period_in_order'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("period_start__isnull", True),
+                    ("period_start__lte", models.F("date")),
+                    _connector="OR",
+                ),
+                name="entry_period_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='target_period_in_order'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_end__gte", models.F("period_start"))),
+                name="target_period_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(('value__gt', 0)), name='target_value_positive'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("value__gt", 0)), name="target_value_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(fields=('indicator', 'area', 'period_start', 'period_end'), name='unique_target_period_area'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                fields=("indicator", "area", "period_start", "period_end"),
+                name="unique_target_period_area",
+            ),
         ),
     ]

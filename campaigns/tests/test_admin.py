@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from campaigns.models import Entry
-from campaigns.tests.conftest import make_entries
+from campaigns.tests.factories import make_entries
 
 pytestmark = pytest.mark.django_db
 

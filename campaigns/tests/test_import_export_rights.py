@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from campaigns.models import Entry
 from campaigns.tests.test_import_export import HEADER, IMPORT_URL, PROCESS_URL, confirm, upload
-from conftest import make_user
 from mattran import roles
+from mattran.tests.accounts import make_user
 
 pytestmark = pytest.mark.django_db
 

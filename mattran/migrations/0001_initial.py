@@ -5,119 +5,275 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=200, verbose_name='họ và tên')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='chức danh')),
-                ('search_name', models.CharField(db_index=True, editable=False, max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=200, verbose_name="họ và tên")),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="chức danh")),
+                ("search_name", models.CharField(db_index=True, editable=False, max_length=200)),
             ],
             options={
-                'verbose_name': 'cá nhân',
-                'verbose_name_plural': 'cá nhân',
-                'ordering': ['full_name'],
+                "verbose_name": "cá nhân",
+                "verbose_name_plural": "cá nhân",
+                "ordering": ["full_name"],
             },
         ),
         migrations.CreateModel(
-            name='ResidentialArea',
+            name="ResidentialArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='tên')),
-                ('slug', models.SlugField(blank=True, max_length=200, unique=True, verbose_name='đường dẫn')),
-                ('kind', models.CharField(choices=[('khu-pho', 'Khu phố'), ('khom', 'Khóm'), ('ap', 'Ấp'), ('to-dan-pho', 'Tổ dân phố'), ('khu-dan-cu', 'Khu dân cư')], default='khu-pho', max_length=20, verbose_name='loại')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('description', models.TextField(blank=True, verbose_name='giới thiệu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="tên")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True, max_length=200, unique=True, verbose_name="đường dẫn"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("khu-pho", "Khu phố"),
+                            ("khom", "Khóm"),
+                            ("ap", "Ấp"),
+                            ("to-dan-pho", "Tổ dân phố"),
+                            ("khu-dan-cu", "Khu dân cư"),
+                        ],
+                        default="khu-pho",
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                ("description", models.TextField(blank=True, verbose_name="giới thiệu")),
             ],
             options={
-                'verbose_name': 'khu dân cư',
-                'verbose_name_plural': 'khu dân cư',
-                'ordering': ['order', 'name'],
+                "verbose_name": "khu dân cư",
+                "verbose_name_plural": "khu dân cư",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Body',
+            name="Body",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300, verbose_name='tên')),
-                ('slug', models.SlugField(blank=True, max_length=300, unique=True, verbose_name='đường dẫn')),
-                ('kind', models.CharField(choices=[('committee', 'Ủy ban MTTQ phường'), ('standing', 'Ban Thường trực'), ('area', 'Ban công tác Mặt trận')], max_length=20, verbose_name='loại')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='bodies', to='mattran.residentialarea', verbose_name='khu dân cư')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="tên")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True, max_length=300, unique=True, verbose_name="đường dẫn"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("committee", "Ủy ban MTTQ phường"),
+                            ("standing", "Ban Thường trực"),
+                            ("area", "Ban công tác Mặt trận"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bodies",
+                        to="mattran.residentialarea",
+                        verbose_name="khu dân cư",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tổ chức',
-                'verbose_name_plural': 'các tổ chức',
-                'ordering': ['order', 'name'],
+                "verbose_name": "tổ chức",
+                "verbose_name_plural": "các tổ chức",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Term',
+            name="Term",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_year', models.PositiveSmallIntegerField(verbose_name='năm bắt đầu')),
-                ('end_year', models.PositiveSmallIntegerField(verbose_name='năm kết thúc')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_year", models.PositiveSmallIntegerField(verbose_name="năm bắt đầu")),
+                ("end_year", models.PositiveSmallIntegerField(verbose_name="năm kết thúc")),
             ],
             options={
-                'verbose_name': 'nhiệm kỳ',
-                'verbose_name_plural': 'nhiệm kỳ',
-                'ordering': ['-start_year', '-end_year'],
-                'constraints': [models.UniqueConstraint(fields=('start_year', 'end_year'), name='unique_term_years'), models.CheckConstraint(condition=models.Q(('end_year__gte', models.F('start_year'))), name='term_ends_after_start')],
+                "verbose_name": "nhiệm kỳ",
+                "verbose_name_plural": "nhiệm kỳ",
+                "ordering": ["-start_year", "-end_year"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("start_year", "end_year"), name="unique_term_years"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("end_year__gte", models.F("start_year"))),
+                        name="term_ends_after_start",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.CharField(choices=[('chu-tich', 'Chủ tịch'), ('pho-chu-tich', 'Phó Chủ tịch'), ('uy-vien-thuong-truc', 'Ủy viên Thường trực'), ('uy-vien', 'Ủy viên'), ('truong-ban', 'Trưởng ban'), ('pho-truong-ban', 'Phó Trưởng ban'), ('thanh-vien', 'Thành viên')], max_length=30, verbose_name='chức vụ')),
-                ('started_on', models.DateField(blank=True, null=True, verbose_name='từ ngày')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='đến ngày')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='mattran.body', verbose_name='tổ chức')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='mattran.person', verbose_name='cá nhân')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='mattran.term', verbose_name='nhiệm kỳ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        choices=[
+                            ("chu-tich", "Chủ tịch"),
+                            ("pho-chu-tich", "Phó Chủ tịch"),
+                            ("uy-vien-thuong-truc", "Ủy viên Thường trực"),
+                            ("uy-vien", "Ủy viên"),
+                            ("truong-ban", "Trưởng ban"),
+                            ("pho-truong-ban", "Phó Trưởng ban"),
+                            ("thanh-vien", "Thành viên"),
+                        ],
+                        max_length=30,
+                        verbose_name="chức vụ",
+                    ),
+                ),
+                ("started_on", models.DateField(blank=True, null=True, verbose_name="từ ngày")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="đến ngày")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="mattran.body",
+                        verbose_name="tổ chức",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="mattran.person",
+                        verbose_name="cá nhân",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="mattran.term",
+                        verbose_name="nhiệm kỳ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chức vụ',
-                'verbose_name_plural': 'chức vụ',
-                'ordering': ['body', 'order', 'pk'],
+                "verbose_name": "chức vụ",
+                "verbose_name_plural": "chức vụ",
+                "ordering": ["body", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='WardSettings',
+            name="WardSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ward_name', models.CharField(default='Phường An Hòa', max_length=200, verbose_name='tên phường')),
-                ('committee_name', models.CharField(default='Ủy ban Mặt trận Tổ quốc Việt Nam phường An Hòa', max_length=300, verbose_name='tên Ủy ban')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='điện thoại')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử')),
-                ('logo', models.ImageField(blank=True, upload_to='ward/', verbose_name='logo')),
-                ('footer_text', models.TextField(blank=True, verbose_name='chữ ở chân trang')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ward_name",
+                    models.CharField(
+                        default="Phường An Hòa", max_length=200, verbose_name="tên phường"
+                    ),
+                ),
+                (
+                    "committee_name",
+                    models.CharField(
+                        default="Ủy ban Mặt trận Tổ quốc Việt Nam phường An Hòa",
+                        max_length=300,
+                        verbose_name="tên Ủy ban",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="địa chỉ")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="điện thoại")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="thư điện tử"),
+                ),
+                ("logo", models.ImageField(blank=True, upload_to="ward/", verbose_name="logo")),
+                ("footer_text", models.TextField(blank=True, verbose_name="chữ ở chân trang")),
             ],
             options={
-                'verbose_name': 'thông tin phường',
-                'verbose_name_plural': 'thông tin phường',
-                'constraints': [models.CheckConstraint(condition=models.Q(('pk', 1)), name='ward_settings_singleton')],
+                "verbose_name": "thông tin phường",
+                "verbose_name_plural": "thông tin phường",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("pk", 1)), name="ward_settings_singleton"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='body',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('area__isnull', False), ('kind', 'area')), models.Q(('kind', 'area'), _negated=True), _connector='OR'), name='area_board_has_area'),
+            model_name="body",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("area__isnull", False), ("kind", "area")),
+                    models.Q(("kind", "area"), _negated=True),
+                    _connector="OR",
+                ),
+                name="area_board_has_area",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('person', 'body', 'term', 'position'), name='unique_membership'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("person", "body", "term", "position"), name="unique_membership"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('started_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='membership_ends_after_start'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True),
+                    ("started_on__isnull", True),
+                    ("ended_on__gte", models.F("started_on")),
+                    _connector="OR",
+                ),
+                name="membership_ends_after_start",
+            ),
         ),
     ]

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from mattran.names import sort_key
+from mattran.lib.names import sort_key
 
 
 def fill_sort_keys(apps, schema_editor):

@@ -6,7 +6,7 @@ import django.contrib.postgres.search
 from django.db import migrations, models
 
 import mattran.search.fulltext
-from mattran.documents.models import document_search_key
+from documents.models import document_search_key
 from mattran.search.schema import gin_index, rebuild_keys
 
 

@@ -2,7 +2,7 @@
 
 from django.db.backends.postgresql import base
 
-from mattran import db_deadline
+from mattran.lib import db_deadline
 
 
 class DatabaseWrapper(base.DatabaseWrapper):

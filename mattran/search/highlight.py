@@ -9,8 +9,8 @@ import re
 
 from django.utils.html import format_html, format_html_join
 
+from mattran.lib.text import nfc
 from mattran.search.text import fold_aligned
-from mattran.text import nfc
 
 EXCERPT_CHARS = 240
 

@@ -1,7 +1,7 @@
 """Search keys: the folded, whole-word form of a record's text, in weighted sections.
 
 A record keeps `search_text` = "title words | summary words | body words": each section
-folded (`mattran.text.fold`), cut into words (letters and digits only) and joined by
+folded (`mattran.lib.text.fold`), cut into words (letters and digits only) and joined by
 single spaces. The same cutting serves the query, so a word matches a whole word on
 SQLite (" nha " is not in " nhan ") and on PostgreSQL, whose tsvector column is built
 from these sections (title A, summary B, the rest C).
@@ -9,7 +9,7 @@ from these sections (title A, summary B, the rest C).
 
 import re
 
-from mattran.text import fold, nfc
+from mattran.lib.text import fold, nfc
 
 SECTION = " | "
 MAX_QUERY_CHARS = 200

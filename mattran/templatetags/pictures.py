@@ -6,7 +6,7 @@ A model keeps the renditions of its photo field `<name>` in `<name>_renditions`
 
 from django import template
 
-from mattran.images import picture as picture_data
+from mattran.lib.images import picture as picture_data
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from mattran import text
+from mattran.lib import text
 
 register = template.Library()
 

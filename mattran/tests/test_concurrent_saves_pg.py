@@ -15,7 +15,7 @@ from django.db import connections
 from django.utils import timezone
 
 from campaigns.models import Campaign, Entry, Indicator
-from mattran import concurrency
+from mattran.lib import concurrency
 from mattran.models import Body
 from mattran.tests.concurrent_edits import open_form, staff_client
 from meetings.models import Meeting

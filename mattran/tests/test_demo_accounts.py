@@ -178,7 +178,7 @@ def production_site(tmp_path):
     """A throwaway SQLite site with production settings; `manage(...)` runs a command."""
     env = {
         **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
-        "DJANGO_SETTINGS_MODULE": "mattran.settings",
+        "DJANGO_SETTINGS_MODULE": "mattran.settings.base",
         "DEBUG": "0",
         "SECRET_KEY": "a-test-only-secret-key-long-enough-for-the-deploy-checks-0123",
         "ALLOWED_HOSTS": "127.0.0.1",

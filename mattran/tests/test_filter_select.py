@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django.template.loader import render_to_string
 
-from mattran.documents.forms import DocumentFilterForm
+from documents.forms import DocumentFilterForm
 from meetings.forms import MeetingFilterForm
 
 

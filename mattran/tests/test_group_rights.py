@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from conftest import make_user
 from mattran import roles
 from mattran.models import ResidentialArea, StaffAreas
+from mattran.tests.accounts import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mattran.html import is_video_embed, sanitize_html
+from mattran.lib.html import is_video_embed, sanitize_html
 
 # Each hostile body, OWASP XSS cheat-sheet style, and a marker that must not survive.
 HOSTILE_BODIES = {

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from mattran.images import check_image, clean_upload, make_renditions, picture
+from mattran.lib.images import check_image, clean_upload, make_renditions, picture
 from mattran.tests import photos
 
 

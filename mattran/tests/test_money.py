@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mattran.money import AmountError, parse_money, parse_number
-from mattran.text import format_money_vi, format_number_vi
+from mattran.lib.money import AmountError, parse_money, parse_number
+from mattran.lib.text import format_money_vi, format_number_vi
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import pytest
 
+from mattran.lib.names import sort_key, split_name
 from mattran.models import Person
-from mattran.names import sort_key, split_name
 
 
 def by_vietnamese_order(names):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from mattran.paths import slug_url
+from mattran.lib.paths import slug_url
 
 NAMES = ["news:slug", "meetings:detail", "campaigns:detail", "documents:detail"]
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from mattran.spreadsheet import control_characters, escape, unescape
+from mattran.lib.spreadsheet import control_characters, escape, unescape
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from conftest import PASSWORD
+from mattran.tests.accounts import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,7 @@ def test_the_admin_works_under_the_policy_with_no_inline_script(client, editor):
 def test_check_deploy_is_clean_in_production_settings():
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "mattran.settings",
+        "DJANGO_SETTINGS_MODULE": "mattran.settings.base",
         "DEBUG": "0",
         "SECRET_KEY": "k3y-" + "x9Q!z" * 9 + "a",
         "ALLOWED_HOSTS": "mattran.example.gov.vn",

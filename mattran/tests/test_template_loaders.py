@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from mattran.template_loaders import without_indentation
-from mattran.tests.walk import public_cases
+from mattran.lib.template_loaders import without_indentation
+from portal.tests.walk import public_cases
 
 INDENTED_LINE = re.compile(r"^[ \t]+<", re.MULTILINE)
 # What differs from one request to the next: the login form's CSRF token.

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mattran.text import fold, format_date_vi, format_money_vi, format_number_vi, slugify_vi
+from mattran.lib.text import fold, format_date_vi, format_money_vi, format_number_vi, slugify_vi
 
 
 @pytest.mark.parametrize(

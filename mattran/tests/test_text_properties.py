@@ -13,8 +13,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mattran.money import AmountError, parse_money, parse_number
-from mattran.text import fold, format_money_vi, format_number_vi, slugify_vi
+from mattran.lib.money import AmountError, parse_money, parse_number
+from mattran.lib.text import fold, format_money_vi, format_number_vi, slugify_vi
 
 MANY = settings(max_examples=300, deadline=None)
 

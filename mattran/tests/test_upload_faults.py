@@ -18,10 +18,10 @@ from django.conf import settings as django_settings
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from mattran.models import Document
+from documents.models import Document
+from documents.tests.documents import PDF_BYTES
+from mattran.lib.upload_errors import STORAGE_FAILED
 from mattran.tests import photos
-from mattran.tests.documents import PDF_BYTES
-from mattran.upload_errors import STORAGE_FAILED
 from meetings.models import Attachment
 from meetings.tests.admin_forms import post_form
 from news.models import Article
@@ -121,7 +121,7 @@ def test_a_document_whose_file_cannot_be_stored_is_not_saved(writer, editor, set
         "file": SimpleUploadedFile("ke-hoach.pdf", PDF_BYTES * 50, "application/pdf"),
     }
     with storage_fails(at=1):
-        response = writer.post("/quan-tri/mattran/document/add/", form)
+        response = writer.post("/quan-tri/documents/document/add/", form)
     page = response.content.decode()
     assert response.status_code == 200
     assert STORAGE_FAILED in page and 'value="12/KH-MTTQ"' in page

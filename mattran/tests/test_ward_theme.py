@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
-from mattran.colours import contrast_with_white, ratio_vi
+from mattran.lib.colours import contrast_with_white, ratio_vi
 from mattran.models import WardSettings
 from mattran.tests.photos import jpeg_bytes
 

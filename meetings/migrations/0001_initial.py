@@ -6,172 +6,549 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('mattran', '0003_person_sort_key'),
-        ('news', '0001_initial'),
+        ("mattran", "0003_person_sort_key"),
+        ("news", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('dai-hoi', 'Đại hội'), ('hoi-nghi', 'Hội nghị'), ('toa-dam', 'Tọa đàm'), ('khong-gian-dai-doan-ket', 'Sinh hoạt “Không gian đại đoàn kết”'), ('tiep-xuc-cu-tri', 'Tiếp xúc cử tri')], default='hoi-nghi', max_length=30, verbose_name='loại')),
-                ('title', models.CharField(max_length=300, verbose_name='tên hội nghị')),
-                ('slug', models.SlugField(blank=True, help_text='Để trống để tạo tự động từ tên.', max_length=300, unique=True, verbose_name='đường dẫn')),
-                ('starts_at', models.DateTimeField(help_text='Ví dụ: 17/05/2024 07:30', verbose_name='thời gian bắt đầu')),
-                ('time_of_day', models.CharField(blank=True, choices=[('', 'Đúng giờ đã nhập'), ('sang', 'Buổi sáng'), ('chieu', 'Buổi chiều'), ('toi', 'Buổi tối'), ('chua-ro', 'Chưa rõ giờ')], default='', help_text='Khi bài viết chỉ ghi «sáng» hay «chiều», hoặc không ghi giờ: trang hiện buổi thay cho giờ.', max_length=10, verbose_name='hiện giờ trên trang')),
-                ('place', models.CharField(blank=True, max_length=300, verbose_name='địa điểm')),
-                ('summary', models.TextField(blank=True, verbose_name='nội dung tóm tắt')),
-                ('visibility', models.CharField(choices=[('public', 'Công khai'), ('leaders', 'Chỉ lãnh đạo')], default='public', help_text='«Chỉ lãnh đạo»: người ngoài nhóm Lãnh đạo không thấy hội nghị này ở đâu cả.', max_length=10, verbose_name='hiển thị')),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='sửa lúc')),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meetings', to='news.article', verbose_name='bài viết đưa tin')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='mattran.body', verbose_name='tổ chức chủ trì')),
-                ('term', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='mattran.term', verbose_name='nhiệm kỳ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("dai-hoi", "Đại hội"),
+                            ("hoi-nghi", "Hội nghị"),
+                            ("toa-dam", "Tọa đàm"),
+                            ("khong-gian-dai-doan-ket", "Sinh hoạt “Không gian đại đoàn kết”"),
+                            ("tiep-xuc-cu-tri", "Tiếp xúc cử tri"),
+                        ],
+                        default="hoi-nghi",
+                        max_length=30,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="tên hội nghị")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Để trống để tạo tự động từ tên.",
+                        max_length=300,
+                        unique=True,
+                        verbose_name="đường dẫn",
+                    ),
+                ),
+                (
+                    "starts_at",
+                    models.DateTimeField(
+                        help_text="Ví dụ: 17/05/2024 07:30", verbose_name="thời gian bắt đầu"
+                    ),
+                ),
+                (
+                    "time_of_day",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Đúng giờ đã nhập"),
+                            ("sang", "Buổi sáng"),
+                            ("chieu", "Buổi chiều"),
+                            ("toi", "Buổi tối"),
+                            ("chua-ro", "Chưa rõ giờ"),
+                        ],
+                        default="",
+                        help_text="Khi bài viết chỉ ghi «sáng» hay «chiều», hoặc không ghi giờ: trang hiện buổi thay cho giờ.",
+                        max_length=10,
+                        verbose_name="hiện giờ trên trang",
+                    ),
+                ),
+                ("place", models.CharField(blank=True, max_length=300, verbose_name="địa điểm")),
+                ("summary", models.TextField(blank=True, verbose_name="nội dung tóm tắt")),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "Công khai"), ("leaders", "Chỉ lãnh đạo")],
+                        default="public",
+                        help_text="«Chỉ lãnh đạo»: người ngoài nhóm Lãnh đạo không thấy hội nghị này ở đâu cả.",
+                        max_length=10,
+                        verbose_name="hiển thị",
+                    ),
+                ),
+                ("search_text", models.TextField(default="", editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="sửa lúc")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="meetings",
+                        to="news.article",
+                        verbose_name="bài viết đưa tin",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="mattran.body",
+                        verbose_name="tổ chức chủ trì",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="mattran.term",
+                        verbose_name="nhiệm kỳ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hội nghị',
-                'verbose_name_plural': 'hội nghị',
-                'ordering': ['-starts_at', '-pk'],
+                "verbose_name": "hội nghị",
+                "verbose_name_plural": "hội nghị",
+                "ordering": ["-starts_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Election',
+            name="Election",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(choices=[('hiep-thuong-cu', 'Hiệp thương cử'), ('bau-cu', 'Bầu cử')], default='hiep-thuong-cu', max_length=20, verbose_name='hình thức')),
-                ('seats', models.PositiveSmallIntegerField(help_text='Số vị được cử hoặc bầu; danh sách dưới đây không vượt quá số này.', verbose_name='số thành viên')),
-                ('confirmed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='xác nhận lúc')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='mattran.body', verbose_name='tổ chức được kiện toàn')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='mattran.term', verbose_name='nhiệm kỳ')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='elections', to='meetings.meeting', verbose_name='hội nghị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[("hiep-thuong-cu", "Hiệp thương cử"), ("bau-cu", "Bầu cử")],
+                        default="hiep-thuong-cu",
+                        max_length=20,
+                        verbose_name="hình thức",
+                    ),
+                ),
+                (
+                    "seats",
+                    models.PositiveSmallIntegerField(
+                        help_text="Số vị được cử hoặc bầu; danh sách dưới đây không vượt quá số này.",
+                        verbose_name="số thành viên",
+                    ),
+                ),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="xác nhận lúc"
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="mattran.body",
+                        verbose_name="tổ chức được kiện toàn",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="mattran.term",
+                        verbose_name="nhiệm kỳ",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="elections",
+                        to="meetings.meeting",
+                        verbose_name="hội nghị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kết quả bầu / hiệp thương',
-                'verbose_name_plural': 'kết quả bầu / hiệp thương',
-                'ordering': ['meeting', 'pk'],
+                "verbose_name": "kết quả bầu / hiệp thương",
+                "verbose_name_plural": "kết quả bầu / hiệp thương",
+                "ordering": ["meeting", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AttendingGroup',
+            name="AttendingGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=500, verbose_name='thành phần (như khi in)')),
-                ('headcount', models.PositiveIntegerField(blank=True, null=True, verbose_name='số người')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attending_groups', to='meetings.meeting', verbose_name='hội nghị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(max_length=500, verbose_name="thành phần (như khi in)"),
+                ),
+                (
+                    "headcount",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="số người"),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attending_groups",
+                        to="meetings.meeting",
+                        verbose_name="hội nghị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thành phần tham dự',
-                'verbose_name_plural': 'thành phần tham dự',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "thành phần tham dự",
+                "verbose_name_plural": "thành phần tham dự",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('guest_name', models.CharField(blank=True, help_text='Khi không cần lưu thành cá nhân: ghi tên như khi in.', max_length=200, verbose_name='hoặc tên khách')),
-                ('title_as_printed', models.CharField(blank=True, help_text='Ví dụ: «Ủy viên Ban Thường vụ Thành ủy, Chủ tịch Ủy ban MTTQ thành phố».', max_length=500, verbose_name='chức danh (như khi in)')),
-                ('role', models.PositiveSmallIntegerField(choices=[(1, 'Chủ trì'), (2, 'Báo cáo'), (3, 'Phát biểu chỉ đạo'), (4, 'Đại biểu'), (5, 'Khách mời')], default=4, verbose_name='vai trò')),
-                ('role_note', models.CharField(blank=True, help_text='Ví dụ: «phát biểu tiếp thu», «quán triệt Kết luận số 01-KL/TW».', max_length=200, verbose_name='ghi chú vai trò')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('sort_key', models.CharField(default='', editable=False, max_length=400)),
-                ('person', models.ForeignKey(blank=True, help_text='Chọn người đã có, hoặc bấm «+» để thêm người mới.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='attendances', to='mattran.person', verbose_name='cá nhân')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='meetings.meeting', verbose_name='hội nghị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "guest_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Khi không cần lưu thành cá nhân: ghi tên như khi in.",
+                        max_length=200,
+                        verbose_name="hoặc tên khách",
+                    ),
+                ),
+                (
+                    "title_as_printed",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: «Ủy viên Ban Thường vụ Thành ủy, Chủ tịch Ủy ban MTTQ thành phố».",
+                        max_length=500,
+                        verbose_name="chức danh (như khi in)",
+                    ),
+                ),
+                (
+                    "role",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Chủ trì"),
+                            (2, "Báo cáo"),
+                            (3, "Phát biểu chỉ đạo"),
+                            (4, "Đại biểu"),
+                            (5, "Khách mời"),
+                        ],
+                        default=4,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                (
+                    "role_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: «phát biểu tiếp thu», «quán triệt Kết luận số 01-KL/TW».",
+                        max_length=200,
+                        verbose_name="ghi chú vai trò",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                ("sort_key", models.CharField(default="", editable=False, max_length=400)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Chọn người đã có, hoặc bấm «+» để thêm người mới.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendances",
+                        to="mattran.person",
+                        verbose_name="cá nhân",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="meetings.meeting",
+                        verbose_name="hội nghị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'người tham dự',
-                'verbose_name_plural': 'người tham dự',
-                'ordering': ['role', 'order', 'sort_key', 'pk'],
+                "verbose_name": "người tham dự",
+                "verbose_name_plural": "người tham dự",
+                "ordering": ["role", "order", "sort_key", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('chuong-trinh', 'Chương trình'), ('bien-ban', 'Biên bản'), ('bao-cao', 'Báo cáo'), ('nghi-quyet', 'Nghị quyết'), ('khac', 'Tài liệu khác')], default='khac', max_length=20, verbose_name='loại')),
-                ('title', models.CharField(max_length=300, verbose_name='tên tài liệu')),
-                ('file', models.FileField(help_text='Chỉ nhận PDF, tối đa 10 MB.', max_length=200, storage=meetings.models.attachment.private_storage, upload_to=meetings.models.attachment.attachment_path, validators=[meetings.models.attachment.validate_pdf], verbose_name='tệp PDF')),
-                ('size', models.PositiveIntegerField(default=0, editable=False, verbose_name='dung lượng (byte)')),
-                ('visibility', models.CharField(choices=[('public', 'Công khai'), ('leaders', 'Chỉ lãnh đạo')], default='public', max_length=10, verbose_name='hiển thị')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='meetings.meeting', verbose_name='hội nghị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("chuong-trinh", "Chương trình"),
+                            ("bien-ban", "Biên bản"),
+                            ("bao-cao", "Báo cáo"),
+                            ("nghi-quyet", "Nghị quyết"),
+                            ("khac", "Tài liệu khác"),
+                        ],
+                        default="khac",
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="tên tài liệu")),
+                (
+                    "file",
+                    models.FileField(
+                        help_text="Chỉ nhận PDF, tối đa 10 MB.",
+                        max_length=200,
+                        storage=meetings.models.attachment.private_storage,
+                        upload_to=meetings.models.attachment.attachment_path,
+                        validators=[meetings.models.attachment.validate_pdf],
+                        verbose_name="tệp PDF",
+                    ),
+                ),
+                (
+                    "size",
+                    models.PositiveIntegerField(
+                        default=0, editable=False, verbose_name="dung lượng (byte)"
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "Công khai"), ("leaders", "Chỉ lãnh đạo")],
+                        default="public",
+                        max_length=10,
+                        verbose_name="hiển thị",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="meetings.meeting",
+                        verbose_name="hội nghị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tài liệu',
-                'verbose_name_plural': 'tài liệu',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "tài liệu",
+                "verbose_name_plural": "tài liệu",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Resolution',
+            name="Resolution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500, verbose_name='tên nghị quyết')),
-                ('number', models.CharField(blank=True, max_length=50, verbose_name='số hiệu')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='resolutions', to='meetings.meeting', verbose_name='hội nghị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="tên nghị quyết")),
+                ("number", models.CharField(blank=True, max_length=50, verbose_name="số hiệu")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="resolutions",
+                        to="meetings.meeting",
+                        verbose_name="hội nghị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nghị quyết',
-                'verbose_name_plural': 'nghị quyết',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "nghị quyết",
+                "verbose_name_plural": "nghị quyết",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ResolutionTarget',
+            name="ResolutionTarget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=500, verbose_name='chỉ tiêu')),
-                ('number', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='số lượng')),
-                ('unit', models.CharField(blank=True, help_text='căn, đồng, cuộc, %…', max_length=50, verbose_name='đơn vị')),
-                ('deadline', models.DateField(blank=True, help_text='Ví dụ: 31/12/2024', null=True, verbose_name='thời hạn')),
-                ('status', models.CharField(choices=[('chua-thuc-hien', 'Chưa thực hiện'), ('dang-thuc-hien', 'Đang thực hiện'), ('hoan-thanh', 'Đã hoàn thành')], default='dang-thuc-hien', max_length=20, verbose_name='tình trạng')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='meetings.resolution', verbose_name='nghị quyết')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=500, verbose_name="chỉ tiêu")),
+                (
+                    "number",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="số lượng",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        blank=True,
+                        help_text="căn, đồng, cuộc, %…",
+                        max_length=50,
+                        verbose_name="đơn vị",
+                    ),
+                ),
+                (
+                    "deadline",
+                    models.DateField(
+                        blank=True,
+                        help_text="Ví dụ: 31/12/2024",
+                        null=True,
+                        verbose_name="thời hạn",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("chua-thuc-hien", "Chưa thực hiện"),
+                            ("dang-thuc-hien", "Đang thực hiện"),
+                            ("hoan-thanh", "Đã hoàn thành"),
+                        ],
+                        default="dang-thuc-hien",
+                        max_length=20,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "resolution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="meetings.resolution",
+                        verbose_name="nghị quyết",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ tiêu',
-                'verbose_name_plural': 'chỉ tiêu',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "chỉ tiêu",
+                "verbose_name_plural": "chỉ tiêu",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ElectedMember',
+            name="ElectedMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.CharField(choices=[('chu-tich', 'Chủ tịch'), ('pho-chu-tich', 'Phó Chủ tịch'), ('uy-vien-thuong-truc', 'Ủy viên Thường trực'), ('uy-vien', 'Ủy viên'), ('truong-ban', 'Trưởng ban'), ('pho-truong-ban', 'Phó Trưởng ban'), ('thanh-vien', 'Thành viên')], default='thanh-vien', max_length=30, verbose_name='chức vụ')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='elected_in', to='mattran.person', verbose_name='cá nhân')),
-                ('election', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='meetings.election', verbose_name='kết quả')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        choices=[
+                            ("chu-tich", "Chủ tịch"),
+                            ("pho-chu-tich", "Phó Chủ tịch"),
+                            ("uy-vien-thuong-truc", "Ủy viên Thường trực"),
+                            ("uy-vien", "Ủy viên"),
+                            ("truong-ban", "Trưởng ban"),
+                            ("pho-truong-ban", "Phó Trưởng ban"),
+                            ("thanh-vien", "Thành viên"),
+                        ],
+                        default="thanh-vien",
+                        max_length=30,
+                        verbose_name="chức vụ",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="elected_in",
+                        to="mattran.person",
+                        verbose_name="cá nhân",
+                    ),
+                ),
+                (
+                    "election",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="meetings.election",
+                        verbose_name="kết quả",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'người trúng cử',
-                'verbose_name_plural': 'người trúng cử',
-                'ordering': ['order', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('election', 'person'), name='elected_once')],
+                "verbose_name": "người trúng cử",
+                "verbose_name_plural": "người trúng cử",
+                "ordering": ["order", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("election", "person"), name="elected_once")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['visibility', '-starts_at'], name='meeting_public_list'),
+            model_name="meeting",
+            index=models.Index(fields=["visibility", "-starts_at"], name="meeting_public_list"),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.CheckConstraint(condition=models.Q(('person__isnull', False), models.Q(('guest_name', ''), _negated=True), _connector='OR'), name='attendance_names_someone', violation_error_message='Hãy chọn một cá nhân hoặc ghi tên khách.'),
+            model_name="attendance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("person__isnull", False),
+                    models.Q(("guest_name", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="attendance_names_someone",
+                violation_error_message="Hãy chọn một cá nhân hoặc ghi tên khách.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='resolutiontarget',
-            index=models.Index(fields=['status', 'deadline'], name='target_open_deadline'),
+            model_name="resolutiontarget",
+            index=models.Index(fields=["status", "deadline"], name="target_open_deadline"),
         ),
         migrations.AddConstraint(
-            model_name='resolutiontarget',
-            constraint=models.CheckConstraint(condition=models.Q(('number__isnull', True), ('number__gte', 0), _connector='OR'), name='target_number_positive', violation_error_message='Số lượng của chỉ tiêu không được âm.'),
+            model_name="resolutiontarget",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__isnull", True), ("number__gte", 0), _connector="OR"),
+                name="target_number_positive",
+                violation_error_message="Số lượng của chỉ tiêu không được âm.",
+            ),
         ),
     ]

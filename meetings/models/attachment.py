@@ -3,8 +3,9 @@ import uuid
 from django.db import models
 from django.urls import reverse
 
-from mattran import files, roles
-from mattran.files import PDF, FileCheck
+from mattran import roles
+from mattran.lib import files
+from mattran.lib.files import PDF, FileCheck
 from meetings.models.meeting import Meeting, Visibility
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024

@@ -2,9 +2,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from mattran import names
+from mattran.lib import names
+from mattran.lib.text import nfc
 from mattran.models import Person
-from mattran.text import nfc
 from meetings.models.meeting import Meeting
 
 

@@ -4,11 +4,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from mattran.lib.paths import slug_url
+from mattran.lib.text import nfc, slugify_vi
 from mattran.models import Body, Term
-from mattran.paths import slug_url
 from mattran.search import fulltext
 from mattran.search.text import query_words, search_key
-from mattran.text import nfc, slugify_vi
 from mattran.visibility import Visibility, VisibilityQuerySet
 
 # Path segments under /hoi-nghi/ that belong to the site, not to a meeting.

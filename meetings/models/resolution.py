@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 
-from mattran.text import nfc
+from mattran.lib.text import nfc
 from meetings.models.meeting import Meeting, Visibility
 
 

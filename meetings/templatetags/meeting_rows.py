@@ -8,7 +8,7 @@ The markup is the one `meetings/_meeting_row.html` had.
 from django import template
 from django.utils.html import format_html
 
-from mattran.text import format_date_vi
+from mattran.lib.text import format_date_vi
 
 register = template.Library()
 

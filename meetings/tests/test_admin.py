@@ -2,12 +2,12 @@
 
 import pytest
 
-from conftest import make_user
 from mattran import roles
 from mattran.models import Body, Membership, Person, Term
+from mattran.tests.accounts import make_user
 from meetings.models import Attendance, ElectedMember, Election, Meeting
 from meetings.tests.admin_forms import form_values, post_form
-from meetings.tests.conftest import at, make_meeting
+from meetings.tests.factories import at, make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from meetings.models import Attachment
 from meetings.models.attachment import MAX_ATTACHMENT_BYTES, validate_pdf
 from meetings.tests.admin_forms import post_form
-from meetings.tests.conftest import PDF_BYTES, make_attachment
+from meetings.tests.factories import PDF_BYTES, make_attachment
 
 pytestmark = pytest.mark.django_db
 

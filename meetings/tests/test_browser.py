@@ -2,8 +2,8 @@
 
 import pytest
 
-from conftest import PASSWORD
-from meetings.tests.conftest import make_attachment
+from mattran.tests.accounts import PASSWORD
+from meetings.tests.factories import make_attachment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

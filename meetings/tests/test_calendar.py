@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import ical
-from meetings.tests.conftest import make_meeting
+from meetings.tests.factories import make_meeting
 
 
 def test_text_values_are_escaped():

@@ -3,8 +3,8 @@ changed (attendees included) shown next to what was typed, and nothing overwritt
 
 import pytest
 
-from conftest import make_user
 from mattran import roles
+from mattran.tests.accounts import make_user
 from mattran.tests.concurrent_edits import conflict_table, open_form, staff_client
 from meetings.models import Attendance
 

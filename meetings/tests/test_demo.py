@@ -90,7 +90,7 @@ def test_demo_accounts_are_created_and_printed_only_with_debug(settings):
 
 def test_demo_links_each_meeting_to_the_article_the_news_demo_made(db):
     from mattran import demo as mattran_demo
-    from mattran.text import slugify_vi
+    from mattran.lib.text import slugify_vi
     from meetings import demo as meetings_demo
     from news.models import Article, Category
 

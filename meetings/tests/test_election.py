@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from mattran.models import Body, Membership, Person, ResidentialArea, Term
 from meetings.models import ElectedMember, Election
 from meetings.services import confirm_election
-from meetings.tests.conftest import at, make_meeting
+from meetings.tests.factories import at, make_meeting
 
 
 @pytest.fixture

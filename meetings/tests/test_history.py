@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from conftest import make_user
 from mattran import roles
+from mattran.tests.accounts import make_user
 from mattran.visibility import Visibility
 from meetings.models import Meeting, Resolution, ResolutionTarget
 from meetings.tests.admin_forms import post_form

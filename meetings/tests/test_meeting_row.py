@@ -6,7 +6,7 @@ import pytest
 from django.template import engines
 from django.utils import timezone
 
-from meetings.tests.conftest import make_meeting
+from meetings.tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 

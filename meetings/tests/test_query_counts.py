@@ -16,7 +16,7 @@ from meetings.models import (
     Resolution,
     ResolutionTarget,
 )
-from meetings.tests.conftest import make_attachment
+from meetings.tests.factories import make_attachment
 
 ATTENDEES = 30
 SIZES = [5, 200]

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from meetings import queries
 from meetings.sitemaps import SITEMAPS
-from meetings.tests.conftest import at, make_meeting
+from meetings.tests.factories import at, make_meeting
 
 pytestmark = pytest.mark.django_db
 

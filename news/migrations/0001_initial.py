@@ -7,60 +7,172 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='tên chuyên mục')),
-                ('slug', models.SlugField(blank=True, max_length=200, unique=True, verbose_name='đường dẫn')),
-                ('description', models.TextField(blank=True, verbose_name='mô tả')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('show_on_home', models.BooleanField(default=True, verbose_name='hiện trên trang chủ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=200, unique=True, verbose_name="tên chuyên mục"),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True, max_length=200, unique=True, verbose_name="đường dẫn"
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="mô tả")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "show_on_home",
+                    models.BooleanField(default=True, verbose_name="hiện trên trang chủ"),
+                ),
             ],
             options={
-                'verbose_name': 'chuyên mục',
-                'verbose_name_plural': 'chuyên mục',
-                'ordering': ['order', 'name'],
+                "verbose_name": "chuyên mục",
+                "verbose_name_plural": "chuyên mục",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='tiêu đề')),
-                ('slug', models.SlugField(blank=True, help_text='Để trống để tạo tự động từ tiêu đề.', max_length=300, unique=True, verbose_name='đường dẫn')),
-                ('sapo', models.TextField(blank=True, verbose_name='tóm tắt (sapo)')),
-                ('body', models.TextField(blank=True, verbose_name='nội dung')),
-                ('cover', models.ImageField(blank=True, upload_to='news/covers/%Y/%m/', verbose_name='ảnh đại diện')),
-                ('cover_caption', models.CharField(blank=True, max_length=500, verbose_name='chú thích ảnh')),
-                ('author', models.CharField(blank=True, help_text='Ghi như khi in, ví dụ «Việt Thắng».', max_length=200, verbose_name='tác giả')),
-                ('photo_credit', models.CharField(blank=True, max_length=200, verbose_name='ảnh')),
-                ('status', models.CharField(choices=[('draft', 'Nháp'), ('review', 'Chờ duyệt'), ('published', 'Đã xuất bản')], default='draft', max_length=20, verbose_name='trạng thái')),
-                ('published_at', models.DateTimeField(blank=True, help_text='Có thể đặt trong tương lai để hẹn giờ xuất bản.', null=True, verbose_name='thời điểm xuất bản')),
-                ('featured', models.BooleanField(default=False, verbose_name='tin nổi bật')),
-                ('view_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='lượt xem')),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='sửa lúc')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tạo')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='Các thẻ cách nhau bằng dấu phẩy.', through='taggit.TaggedItem', to='taggit.Tag', verbose_name='thẻ')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='news.category', verbose_name='chuyên mục')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="tiêu đề")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Để trống để tạo tự động từ tiêu đề.",
+                        max_length=300,
+                        unique=True,
+                        verbose_name="đường dẫn",
+                    ),
+                ),
+                ("sapo", models.TextField(blank=True, verbose_name="tóm tắt (sapo)")),
+                ("body", models.TextField(blank=True, verbose_name="nội dung")),
+                (
+                    "cover",
+                    models.ImageField(
+                        blank=True, upload_to="news/covers/%Y/%m/", verbose_name="ảnh đại diện"
+                    ),
+                ),
+                (
+                    "cover_caption",
+                    models.CharField(blank=True, max_length=500, verbose_name="chú thích ảnh"),
+                ),
+                (
+                    "author",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ghi như khi in, ví dụ «Việt Thắng».",
+                        max_length=200,
+                        verbose_name="tác giả",
+                    ),
+                ),
+                ("photo_credit", models.CharField(blank=True, max_length=200, verbose_name="ảnh")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Nháp"),
+                            ("review", "Chờ duyệt"),
+                            ("published", "Đã xuất bản"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Có thể đặt trong tương lai để hẹn giờ xuất bản.",
+                        null=True,
+                        verbose_name="thời điểm xuất bản",
+                    ),
+                ),
+                ("featured", models.BooleanField(default=False, verbose_name="tin nổi bật")),
+                (
+                    "view_count",
+                    models.PositiveIntegerField(default=0, editable=False, verbose_name="lượt xem"),
+                ),
+                ("search_text", models.TextField(default="", editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="sửa lúc")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người tạo",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="Các thẻ cách nhau bằng dấu phẩy.",
+                        through="taggit.TaggedItem",
+                        to="taggit.Tag",
+                        verbose_name="thẻ",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="news.category",
+                        verbose_name="chuyên mục",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bài viết',
-                'verbose_name_plural': 'bài viết',
-                'ordering': ['-published_at', '-pk'],
-                'indexes': [models.Index(fields=['status', '-published_at', '-id'], name='article_public_list'), models.Index(fields=['category', 'status', '-published_at'], name='article_category_list')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='published_article_has_date')],
+                "verbose_name": "bài viết",
+                "verbose_name_plural": "bài viết",
+                "ordering": ["-published_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["status", "-published_at", "-id"], name="article_public_list"
+                    ),
+                    models.Index(
+                        fields=["category", "status", "-published_at"], name="article_category_list"
+                    ),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "published"), _negated=True),
+                            ("published_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="published_article_has_date",
+                    )
+                ],
             },
         ),
     ]

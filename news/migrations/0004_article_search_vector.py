@@ -6,7 +6,7 @@ import django.contrib.postgres.search
 from django.db import migrations, models
 
 import mattran.search.fulltext
-from mattran.html import html_to_text
+from mattran.lib.html import html_to_text
 from mattran.search.schema import gin_index, rebuild_keys
 from mattran.search.text import search_key
 

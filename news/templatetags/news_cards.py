@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from mattran.text import format_date_vi
+from mattran.lib.text import format_date_vi
 
 register = template.Library()
 

@@ -1,7 +1,7 @@
 """What a person does in the admin, as steps the browser tests share: log in, pick a
 section, write in CKEditor 5, upload a photo through the editor, watch for CSP trouble."""
 
-from conftest import PASSWORD
+from mattran.tests.accounts import PASSWORD
 
 UPLOAD_PATH = "/bien-tap/anh/"
 

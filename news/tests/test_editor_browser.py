@@ -16,8 +16,8 @@ from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from conftest import make_user
 from mattran.tests import photos
+from mattran.tests.accounts import make_user
 from news.models import Article
 from news.tests.browser_steps import (
     UPLOAD_PATH,

@@ -1,10 +1,10 @@
 """The news lists' paginator at its boundaries: pages read by a deferred join, numbered
-pages capped (mattran.paginator), and every bad page number a plain 404."""
+pages capped (mattran.lib.paginator), and every bad page number a plain 404."""
 
 import pytest
 from django.urls import reverse
 
-from mattran import paginator
+from mattran.lib import paginator
 from news.models import Article
 from news.views import PAGE_SIZE
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mattran.text import format_date_vi
+from mattran.lib.text import format_date_vi
 from news.models import Article
 
 pytestmark = pytest.mark.django_db

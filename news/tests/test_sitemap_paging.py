@@ -8,12 +8,12 @@ from django.contrib.sitemaps import views as django_sitemap_views
 from django.http import Http404
 from django.utils import timezone
 
-from mattran import sitemap_views as fast_sitemap
-from mattran.paginator import SITEMAP_MAX_URLS
-from mattran.sitemaps import gather_sitemaps
-from mattran.urls import SITEMAPS
+from mattran.lib.paginator import SITEMAP_MAX_URLS
 from news.models import Article
 from news.sitemaps import ArticleSitemap
+from portal import sitemap_views as fast_sitemap
+from portal.sitemap_index import gather_sitemaps
+from portal.urls import SITEMAPS
 
 pytestmark = pytest.mark.django_db
 

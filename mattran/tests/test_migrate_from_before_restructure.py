@@ -76,19 +76,21 @@ def _tail(text, lines=40):
 def run_step(step, command, cwd, env=None, timeout=STEP_SECONDS):
     """Run one command; a failure names the step and shows the end of its output."""
     started = time.monotonic()
+    failure = None
     try:
         result = subprocess.run(  # noqa: S603 - fixed arguments, no shell
             command, cwd=cwd, env=env, timeout=timeout, check=True, capture_output=True
         )
     except subprocess.CalledProcessError as error:
-        pytest.fail(
+        failure = (
             f"{step} failed (exit {error.returncode}) in {cwd}:\n$ {' '.join(command)}\n"
             f"--- stdout\n{_tail(error.stdout.decode(errors='replace'))}\n"
-            f"--- stderr\n{_tail(error.stderr.decode(errors='replace'))}",
-            pytrace=False,
+            f"--- stderr\n{_tail(error.stderr.decode(errors='replace'))}"
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(f"{step} took longer than {timeout} s in {cwd}", pytrace=False)
+        failure = f"{step} took longer than {timeout} s in {cwd}"
+    if failure:
+        pytest.fail(failure, pytrace=False)
     print(f"  {step}: {time.monotonic() - started:.1f} s", flush=True)
     return result
 
@@ -309,9 +311,10 @@ def problems_after_migrate(before, after):
     for pk, (model, codename) in before["permissions"].items():
         now = after["permissions"].get(pk)
         if now != [new(model), codename]:
+            found = " ".join(now) if now else "nothing"
             problems.append(
                 f"permission {pk} ({model} {codename}): expected {new(model)} {codename}, "
-                f"found {now}"
+                f"found {found}"
             )
 
     for group, rights in before["groups"].items():

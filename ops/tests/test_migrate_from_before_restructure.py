@@ -102,8 +102,6 @@ class Site:
         self.name, self.tree = name, tree
         self.env = {k: v for k, v in os.environ.items() if k not in NOT_PASSED}
         self.env.update(
-            # The layout keeps `mattran.settings` importable (a package after issue 18).
-            DJANGO_SETTINGS_MODULE="mattran.settings",
             DEBUG="1",
             DATABASE_URL=database_url,
             MEDIA_ROOT=str(media / "media"),

@@ -12,9 +12,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from campaigns.models import Campaign, Entry, Indicator, Target
+from mattran.generate import bulk_insert
 from mattran.lib.text import format_money_vi, format_number_vi
 from mattran.models import Body, ResidentialArea
-from portal.generate import bulk_insert
 
 YEARS = 15
 SOURCES = [

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from documents.demo import pdf
 from documents.models import SLUG_LENGTH, Document, document_search_key
+from mattran.generate import SlugAllocator, bulk_insert
 from mattran.lib import files
 from mattran.lib.text import nfc
 from mattran.visibility import Visibility
-from portal.generate import SlugAllocator, bulk_insert
 
 YEARS = 15
 SHARED_FILE = "van-ban/du-lieu-sinh-tu-dong.pdf"

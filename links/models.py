@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from mattran import cache as page_cache
+from mattran.lib.fields import WebURLField
 from mattran.lib.images import picture, prepare_photo, validate_image
 from mattran.lib.text import nfc
 
@@ -28,18 +29,6 @@ URL_VALIDATOR = URLValidator(
     message="Xin nhập một địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https://",
 )
 END_BEFORE_START = "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."
-
-
-class WebURLField(models.URLField):
-    """A URL field whose form assumes https for an address typed without a scheme and,
-    when refusing one, says what its own validator would (in Vietnamese)."""
-
-    def formfield(self, **kwargs):
-        messages = [v.message for v in self._validators if isinstance(v, URLValidator)]
-        defaults = {"assume_scheme": "https"}
-        if messages:
-            defaults["error_messages"] = {"invalid": messages[0]}
-        return super().formfield(**{**defaults, **kwargs})
 
 
 class ShownLink(NamedTuple):

@@ -9,10 +9,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from links.models import WebURLField
 from mattran import cache as page_cache
 from mattran.lib import names
 from mattran.lib.colours import AA_NORMAL_TEXT, HEX_COLOUR, contrast_with_white, ratio_vi
+from mattran.lib.fields import WebURLField
 from mattran.lib.folded_search import matching_every_word
 from mattran.lib.images import picture, prepare_photo, validate_image
 from mattran.lib.text import fold, nfc, slugify_vi

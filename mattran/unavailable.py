@@ -14,10 +14,8 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
-
-from portal import views
 
 logger = logging.getLogger(__name__)
 
@@ -52,4 +50,10 @@ def server_error(request):
     """handler500: a database outage outside a view is a 503 as well."""
     if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
         return unavailable_response()
-    return views.server_error(request)
+    # No context processors: the database may be what failed.
+    return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def page_not_found(request, exception):
+    """handler404."""
+    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))

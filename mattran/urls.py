@@ -28,5 +28,5 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler404 = "portal.views.page_not_found"
+handler404 = "mattran.unavailable.page_not_found"
 handler500 = "mattran.unavailable.server_error"

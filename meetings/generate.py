@@ -10,13 +10,7 @@ import datetime
 
 from django.utils import timezone
 
-from mattran.lib import names
-from mattran.lib.text import nfc
-from mattran.models import Body, Person, Term
-from mattran.visibility import Visibility
-from meetings.models import Attendance, AttendingGroup, Meeting, Resolution, ResolutionTarget
-from meetings.models.meeting import RESERVED_SLUGS, meeting_search_key
-from portal.generate import (
+from mattran.generate import (
     TITLES,
     SlugAllocator,
     bulk_insert,
@@ -25,6 +19,12 @@ from portal.generate import (
     person_name,
     years_back,
 )
+from mattran.lib import names
+from mattran.lib.text import nfc
+from mattran.models import Body, Person, Term
+from mattran.visibility import Visibility
+from meetings.models import Attendance, AttendingGroup, Meeting, Resolution, ResolutionTarget
+from meetings.models.meeting import RESERVED_SLUGS, meeting_search_key
 
 YEARS = 15
 KINDS = [

@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.html import escape
 from taggit.models import Tag, TaggedItem
 
+from mattran.generate import SlugAllocator, bulk_insert, moment_between, person_name, years_back
 from mattran.lib.html import html_to_text, sanitize_html
 from mattran.lib.text import nfc
 from mattran.search.text import search_key
 from news.models import RESERVED_SLUGS, Article, Category
-from portal.generate import SlugAllocator, bulk_insert, moment_between, person_name, years_back
 
 YEARS = 15
 

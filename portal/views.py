@@ -1,8 +1,7 @@
 """The portal's own pages: home, robots.txt and the error pages (search: mattran.search)."""
 
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.template import loader
 from django.views.decorators.http import require_safe
 
 from campaigns import queries as campaign_queries
@@ -54,12 +53,3 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-def page_not_found(request, exception):
-    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
-
-
-def server_error(request):
-    # No context processors: the database may be what failed.
-    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -2,6 +2,7 @@
 
 import django.core.validators
 import links.models
+import mattran.lib.fields
 import mattran.lib.images
 from django.db import migrations, models
 
@@ -35,7 +36,7 @@ class Migration(migrations.Migration):
                         ("title", models.CharField(max_length=200, verbose_name="tiêu đề")),
                         (
                             "url",
-                            links.models.WebURLField(
+                            mattran.lib.fields.WebURLField(
                                 help_text="Bắt đầu bằng http:// hoặc https://, ví dụ https://dichvucong.gov.vn",
                                 max_length=500,
                                 validators=[

@@ -3,6 +3,7 @@
 import django.core.validators
 import mattran.lib.images
 import links.models
+import mattran.lib.fields
 from django.db import migrations, models
 
 
@@ -31,7 +32,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='wardsettings',
             name='facebook_url',
-            field=links.models.WebURLField(blank=True, max_length=300, validators=[django.core.validators.URLValidator(message='Xin nhập địa chỉ đầy đủ, bắt đầu bằng https://', schemes=['https'])], verbose_name='trang Facebook'),
+            field=mattran.lib.fields.WebURLField(blank=True, max_length=300, validators=[django.core.validators.URLValidator(message='Xin nhập địa chỉ đầy đủ, bắt đầu bằng https://', schemes=['https'])], verbose_name='trang Facebook'),
         ),
         migrations.AddField(
             model_name='wardsettings',
@@ -46,12 +47,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='wardsettings',
             name='youtube_url',
-            field=links.models.WebURLField(blank=True, max_length=300, validators=[django.core.validators.URLValidator(message='Xin nhập địa chỉ đầy đủ, bắt đầu bằng https://', schemes=['https'])], verbose_name='kênh YouTube'),
+            field=mattran.lib.fields.WebURLField(blank=True, max_length=300, validators=[django.core.validators.URLValidator(message='Xin nhập địa chỉ đầy đủ, bắt đầu bằng https://', schemes=['https'])], verbose_name='kênh YouTube'),
         ),
         migrations.AddField(
             model_name='wardsettings',
             name='zalo_url',
-            field=links.models.WebURLField(blank=True, help_text='Ví dụ https://zalo.me/…', max_length=300, validators=[django.core.validators.URLValidator(message='Xin nhập địa chỉ đầy đủ, bắt đầu bằng https://', schemes=['https'])], verbose_name='Zalo'),
+            field=mattran.lib.fields.WebURLField(blank=True, help_text='Ví dụ https://zalo.me/…', max_length=300, validators=[django.core.validators.URLValidator(message='Xin nhập địa chỉ đầy đủ, bắt đầu bằng https://', schemes=['https'])], verbose_name='Zalo'),
         ),
         migrations.AlterField(
             model_name='wardsettings',
@@ -63,7 +64,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='tiêu đề')),
-                ('url', links.models.WebURLField(help_text='Bắt đầu bằng http:// hoặc https://, ví dụ https://dichvucong.gov.vn', max_length=500, validators=[django.core.validators.URLValidator(message='Xin nhập một địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https://', schemes=['http', 'https'])], verbose_name='địa chỉ liên kết')),
+                ('url', mattran.lib.fields.WebURLField(help_text='Bắt đầu bằng http:// hoặc https://, ví dụ https://dichvucong.gov.vn', max_length=500, validators=[django.core.validators.URLValidator(message='Xin nhập một địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https://', schemes=['http', 'https'])], verbose_name='địa chỉ liên kết')),
                 ('image', models.ImageField(blank=True, help_text='Không bắt buộc. Ảnh JPEG, PNG, WebP hoặc GIF; banner nên rộng 1200 điểm ảnh.', upload_to='links/%Y/%m/', validators=[mattran.lib.images.validate_image], verbose_name='ảnh')),
                 ('image_renditions', models.JSONField(blank=True, default=dict, editable=False)),
                 ('placement', models.CharField(choices=[('banner', 'Banner trên trang chủ'), ('block', 'Khối liên kết trên trang chủ'), ('footer', 'Chân trang')], default='block', max_length=10, verbose_name='vị trí')),

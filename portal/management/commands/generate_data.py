@@ -16,9 +16,9 @@ from django.db import connection, transaction
 
 from campaigns import generate as campaigns_generate
 from documents import generate as documents_generate
+from mattran import generate as core
 from meetings import generate as meetings_generate
 from news import generate as news_generate
-from portal import generate as core
 
 
 class Command(BaseCommand):

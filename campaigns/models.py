@@ -16,6 +16,7 @@ from django.db.models.lookups import IsNull
 
 from mattran.lib.paths import slug_url
 from mattran.lib.text import format_money_vi, format_number_vi, nfc, slugify_vi
+from mattran.lib.versioned import Versioned
 from mattran.models import Body, ResidentialArea
 
 
@@ -283,7 +284,7 @@ _SUMS = {
 }
 
 
-class Entry(models.Model):
+class Entry(Versioned):
     """Kết quả đạt được: one figure reported for a day or a period, an area or the ward."""
 
     indicator = models.ForeignKey(
@@ -330,10 +331,6 @@ class Entry(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField("ngày nhập", auto_now_add=True)
-    # Bumped by every save through the admin; a change form opened at an older
-    # version is refused (mattran/concurrency.py).
-    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
-
     objects = EntryQuerySet.as_manager()
 
     class Meta:

@@ -1,7 +1,6 @@
 import hashlib
 import uuid
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -12,8 +11,11 @@ from mattran import cache as page_cache
 from mattran import roles
 from mattran.lib import files
 from mattran.lib.paths import slug_url
+from mattran.lib.slugs import unique_slug
 from mattran.lib.text import nfc, slugify_vi
+from mattran.lib.versioned import Versioned
 from mattran.search import fulltext
+from mattran.search.models import Searchable
 from mattran.search.text import query_words, search_key
 from mattran.visibility import Visibility, VisibilityQuerySet
 
@@ -70,7 +72,7 @@ class DocumentQuerySet(VisibilityQuerySet):
         return fulltext.matching(self, query_words(query))
 
 
-class Document(models.Model):
+class Document(Searchable, Versioned):
     class Kind(models.TextChoices):
         RESOLUTION = "nghi-quyet", "Nghị quyết"
         DECISION = "quyet-dinh", "Quyết định"
@@ -121,20 +123,8 @@ class Document(models.Model):
     )
     slug = models.SlugField("đường dẫn", max_length=SLUG_LENGTH + 10, unique=True, blank=True)
     download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
-    # "subject | number and kind | issuer", folded (mattran.search.text); a weighted
-    # tsvector of it on PostgreSQL.
-    search_text = models.TextField(editable=False, default="")
-    search_vector = models.GeneratedField(
-        expression=fulltext.SectionsVector(),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
-    # Bumped by every save through the admin; a change form opened at an older
-    # version is refused (mattran/concurrency.py).
-    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
-
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
@@ -186,12 +176,7 @@ class Document(models.Model):
     def _unique_slug(self):
         base = slugify_vi(f"{self.number.replace('/', ' ')} {self.summary}")[:SLUG_LENGTH]
         base = base.rsplit("-", 1)[0] if len(base) == SLUG_LENGTH else base
-        base = base.strip("-") or "van-ban"
-        slug, n = base, 1
-        while Document.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
+        return unique_slug(base.strip("-") or "van-ban", Document.objects.exclude(pk=self.pk))
 
     @property
     def is_public(self):

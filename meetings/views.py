@@ -40,7 +40,7 @@ def meeting_list(request):
     form = MeetingFilterForm(request.GET or None, bodies=bodies, years=years)
     meetings = form.filter(meetings)
     now = timezone.now()
-    page = Paginator(meetings.past(now), PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = Paginator(meetings.past(now), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "meetings/meeting_list.html",
@@ -48,7 +48,7 @@ def meeting_list(request):
             "form": form,
             "upcoming": list(meetings.upcoming(now)[:UPCOMING_LIMIT]),
             "page_obj": page,
-            "query_string": form.query_string(),
+            "pagination_query": form.query_string(),
         },
     )
 

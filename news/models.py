@@ -1,7 +1,6 @@
 """News: sections (chuyên mục) and articles with tags, cover photo and credits."""
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -15,9 +14,12 @@ from mattran import cache as page_cache
 from mattran.lib.html import html_to_text, sanitize_html
 from mattran.lib.images import prepare_photo, size_body_images, validate_image
 from mattran.lib.paths import slug_url
+from mattran.lib.slugs import unique_slug
 from mattran.lib.text import nfc, slugify_vi
+from mattran.lib.versioned import Versioned
 from mattran.models import ResidentialArea
 from mattran.search import fulltext
+from mattran.search.models import Searchable
 from mattran.search.text import query_words, search_key
 
 # Path segments under /tin-tuc/ that belong to the site, not to a section or article.
@@ -76,7 +78,7 @@ class ArticleQuerySet(models.QuerySet):
         return fulltext.matching(self, query_words(query))
 
 
-class Article(models.Model):
+class Article(Searchable, Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", "Nháp"
         REVIEW = "review", "Chờ duyệt"
@@ -133,14 +135,6 @@ class Article(models.Model):
     featured = models.BooleanField("tin nổi bật", default=False)
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     tags = TaggableManager("thẻ", blank=True, help_text="Các thẻ cách nhau bằng dấu phẩy.")
-    # "title | sapo | body", folded (mattran.search.text); PostgreSQL indexes it as a
-    # weighted tsvector (title A, sapo B, body C) kept by the database itself.
-    search_text = models.TextField(editable=False, default="")
-    search_vector = models.GeneratedField(
-        expression=fulltext.SectionsVector(),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
     created_by = models.ForeignKey(
@@ -155,10 +149,6 @@ class Article(models.Model):
 
     # --- cover photo: renditions cut once at upload (mattran/images.py) ---
     cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    # Bumped by every save through the admin; a change form opened at an older
-    # version is refused (mattran/concurrency.py).
-    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -238,16 +228,11 @@ class Article(models.Model):
             self.published_at = timezone.now()
 
     def _unique_slug(self, base):
-        base = base[:280]
-        slug, n = base, 2
-        taken = Article.objects.exclude(pk=self.pk)
-        while (
-            taken.filter(slug=slug).exists()
-            or slug in RESERVED_SLUGS
-            or self._old_address_of_another(slug) is not None
-        ):
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return unique_slug(
+            base[:280],
+            Article.objects.exclude(pk=self.pk),
+            lambda slug: slug in RESERVED_SLUGS or self._old_address_of_another(slug) is not None,
+        )
 
     def _old_address_of_another(self, slug):
         """The redirect another article keeps at `slug`, if any."""

@@ -19,6 +19,7 @@ from mattran import cache as page_cache
 from mattran.lib.html import html_to_text, sanitize_html
 from mattran.lib.images import size_body_images
 from mattran.lib.text import nfc, slugify_vi
+from mattran.lib.versioned import Versioned
 
 MENU_CACHE_KEY = "mattran:pages-menu"
 MAP_URL_VALIDATOR = URLValidator(schemes=["https"])
@@ -64,7 +65,7 @@ class PageQuerySet(models.QuerySet):
         return [item for item in self.side_menu() if item.show_in_menu]
 
 
-class Page(models.Model):
+class Page(Versioned):
     """One page of "Giới thiệu"."""
 
     title = models.CharField("tiêu đề", max_length=200)
@@ -96,10 +97,6 @@ class Page(models.Model):
         help_text="Ví dụ đường dẫn Google Maps hoặc OpenStreetMap, bắt đầu bằng https://",
     )
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
-    # Bumped by every save through the admin; a change form opened at an older
-    # version is refused (mattran/concurrency.py).
-    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
-
     objects = PageQuerySet.as_manager()
 
     class Meta:

@@ -38,7 +38,7 @@ def leaders(request):
     if not roles.is_leader(request.user):
         raise Http404
     page = Paginator(meeting_queries.open_targets(), TARGETS_PAGE_SIZE).get_page(
-        request.GET.get("trang")
+        request.GET.get("page")
     )
     targets = list(page.object_list)
     _attach_progress(targets)

@@ -1,13 +1,15 @@
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from mattran.lib.paths import slug_url
+from mattran.lib.slugs import unique_slug
 from mattran.lib.text import nfc, slugify_vi
+from mattran.lib.versioned import Versioned
 from mattran.models import Body, Term
 from mattran.search import fulltext
+from mattran.search.models import Searchable
 from mattran.search.text import query_words, search_key
 from mattran.visibility import Visibility, VisibilityQuerySet
 
@@ -35,7 +37,7 @@ class MeetingQuerySet(VisibilityQuerySet):
         return fulltext.matching(self, query_words(query))
 
 
-class Meeting(models.Model):
+class Meeting(Searchable, Versioned):
     class TimeOfDay(models.TextChoices):
         EXACT = "", "Đúng giờ đã nhập"
         MORNING = "sang", "Buổi sáng"
@@ -97,20 +99,8 @@ class Meeting(models.Model):
         default=Visibility.PUBLIC,
         help_text="«Chỉ lãnh đạo»: người ngoài nhóm Lãnh đạo không thấy hội nghị này ở đâu cả.",
     )
-    # "title | summary | place and people", folded (mattran.search.text); a weighted
-    # tsvector of it on PostgreSQL.
-    search_text = models.TextField(editable=False, default="")
-    search_vector = models.GeneratedField(
-        expression=fulltext.SectionsVector(),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
-    # Bumped by every save through the admin; a change form opened at an older
-    # version is refused (mattran/concurrency.py).
-    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
-
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -170,11 +160,7 @@ class Meeting(models.Model):
             raise ValidationError({"slug": "Đường dẫn này đã được hệ thống dùng."})
 
     def _unique_slug(self, base):
-        slug, n = base, 2
-        taken = Meeting.objects.exclude(pk=self.pk)
-        while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return unique_slug(base, Meeting.objects.exclude(pk=self.pk), RESERVED_SLUGS.__contains__)
 
     def update_search_text(self):
         """Call after the attendees change: their names and titles are searched too."""

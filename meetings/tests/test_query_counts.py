@@ -93,7 +93,7 @@ def test_list_page_queries(client, django_assert_num_queries, many_meetings):
 
 @pytest.mark.django_db
 def test_filtered_list_page_queries(client, django_assert_num_queries, many_meetings):
-    url = reverse("meetings:index") + f"?loai=hoi-nghi&nam={timezone.now().year}&trang=2"
+    url = reverse("meetings:index") + f"?loai=hoi-nghi&nam={timezone.now().year}&page=2"
     # bodies, years, upcoming, past count, past page
     _measure(client, url, django_assert_num_queries, 5)
 

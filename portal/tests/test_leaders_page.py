@@ -108,7 +108,7 @@ def test_leader_page_pages_targets_keeping_overdue_ones_on_the_first_page(
     client.force_login(leader)
 
     first = client.get(LEADERS_URL).content.decode()
-    second = client.get(LEADERS_URL, {"trang": 2}).content.decode()
+    second = client.get(LEADERS_URL, {"page": 2}).content.decode()
 
     assert "Chỉ tiêu quá hạn duy nhất" in first
     assert first.count("Chỉ tiêu còn hạn") == 49

@@ -134,7 +134,7 @@ lighthouse: $(VENV)/.installed node_modules/.installed
 
 # --- benchmark ---
 # Every public page under wrk on PostgreSQL with 100,000 generated articles, cold and warm,
-# beside the server's floor; writes bench/results.md (see README, "Benchmark").
+# beside the server's floor; writes bench/results.md (see docs/benchmark.md).
 # The warm runs share one cache between workers, as production does, when a local Redis
 # answers (its database 14, emptied before each cold run); else each worker's own memory.
 bench: $(VENV)/.installed

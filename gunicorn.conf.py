@@ -6,7 +6,7 @@ BIND or PORT     where to listen (default 127.0.0.1:8000; behind a proxy keep lo
                  or a private address)
 GUNICORN_TIMEOUT seconds before a stuck worker is killed and replaced (default 30)
 
-No access log: the portal logs one JSON line per request itself (mattran/request_log.py),
+No access log: the portal logs one JSON line per request itself (ops/request_log.py),
 with its duration and SQL count, which an access log line cannot know.
 """
 
@@ -52,7 +52,7 @@ if os.environ.get("GUNICORN_CONTROL_SOCKET"):
 
 
 def post_worker_init(worker):
-    # Templates compiled and URLs resolved before the first request (mattran/warmup.py).
+    # Templates compiled and URLs resolved before the first request (ops/warmup.py).
     from ops.warmup import warm_up
 
     worker.log.debug("warm-up: %d templates compiled", warm_up())

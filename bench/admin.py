@@ -1,7 +1,7 @@
 """Time the admin article list with a large archive on a real database.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_workflow \\
-        .venv/bin/python scripts/bench_admin.py --articles 100000 --runs 20
+        .venv/bin/python bench/admin.py --articles 100000 --runs 20
 
 Migrates the database named by DATABASE_URL, tops it up to --articles articles
 with bulk_create (run it again and it reuses them), then requests each list view

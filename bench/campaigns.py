@@ -1,7 +1,7 @@
 """Time the campaign pages with many entries: queries per page and render times.
 
     DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_campaigns \
-        .venv/bin/python scripts/bench_campaigns.py --entries 100000 --runs 30
+        .venv/bin/python bench/campaigns.py --entries 100000 --runs 30
 
 Migrates the database it is given, (re)creates one campaign named "Đo tải" with two
 indicators and `--entries` entries spread over five residential areas and ten years,

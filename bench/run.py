@@ -165,7 +165,7 @@ def pages():
     meeting = Meeting.objects.public().order_by("-starts_at").values_list("slug", flat=True)[10]
     campaign = Campaign.objects.annotate(n=Count("indicators__entries")).order_by("-n").first()
     day = timezone.localdate(middle[1])
-    # Files are id blocks (mattran/paginator.py): the middle one is as deep as any.
+    # Files are id blocks (mattran/lib/paginator.py): the middle one is as deep as any.
     deep_sitemap = max(1, ArticleSitemap().paginator.num_pages // 2)
     return [
         ("home", "/"),

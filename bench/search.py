@@ -2,7 +2,7 @@
 150 ms with the cache off).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_search \\
-        .venv/bin/python scripts/bench_search.py --articles 100000 --runs 30
+        .venv/bin/python bench/search.py --articles 100000 --runs 30
 
 Migrates the database named by DATABASE_URL, tops it up to --articles public articles
 (bulk_create; run it again and it reuses them) whose titles, sapos and bodies are

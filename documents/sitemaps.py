@@ -1,4 +1,4 @@
-"""Sitemaps of the public documents; mattran/sitemaps.py offers them as the core's own."""
+"""Sitemaps of the public documents; portal/sitemap_index.py offers them as the core's own."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse

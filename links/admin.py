@@ -36,7 +36,7 @@ class LinkAdmin(PublishGateAdmin, GuardedVersionAdmin):
     list_editable = ["order", "is_active"]
     list_filter = ["placement", "is_active", ShowingFilter]
     search_fields = ["title", "url"]
-    # Refusals that say why: too big, not an image, SVG (mattran/images.py).
+    # Refusals that say why: too big, not an image, SVG (mattran/lib/images.py).
     formfield_overrides = {models.ImageField: {"form_class": PhotoFormField}}
     fieldsets = [
         (None, {"fields": ["title", "url", "image"]}),

@@ -188,7 +188,7 @@ class AnonymousPageCacheMiddleware:
         key = self._key(request, state["version"])
         cached = cache.get(key)
         if cached is not None:
-            request.page_cache = "hit"  # read by the request log (mattran/request_log.py)
+            request.page_cache = "hit"  # read by the request log (ops/request_log.py)
             for name, args in cached["replays"]:
                 _replay_functions[name](*args)
             return cached["response"]

@@ -6,7 +6,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mattran.settings.base")
 
 application = get_wsgi_application()
 
-# A web worker never waits on a database that stopped answering (mattran/db_deadline.py).
+# A web worker never waits on a database that stopped answering (mattran/lib/db_deadline.py).
 from mattran.lib import db_deadline  # noqa: E402
 
 db_deadline.watch_this_process()

@@ -147,7 +147,7 @@ class Article(Searchable, Versioned):
         editable=False,
     )
 
-    # --- cover photo: renditions cut once at upload (mattran/images.py) ---
+    # --- cover photo: renditions cut once at upload (mattran/lib/images.py) ---
     cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
     objects = ArticleQuerySet.as_manager()
 
@@ -158,7 +158,7 @@ class Article(Searchable, Versioned):
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_list"),
             # With the id, a section's pages read their ids off this index alone
-            # (mattran/paginator.py), however deep the page.
+            # (mattran/lib/paginator.py), however deep the page.
             models.Index(
                 fields=["category", "status", "-published_at", "-id"],
                 name="article_category_list",
@@ -294,7 +294,7 @@ class Article(Searchable, Versioned):
     def _transition(self, user, action, note="", when=None):
         with transaction.atomic():
             # A step taken from the list changes the article too: a change form opened
-            # before it must not save over it (mattran/concurrency.py).
+            # before it must not save over it (mattran/lib/concurrency.py).
             self.version = F("version") + 1
             self.save()
             self.refresh_from_db(fields=["version"])

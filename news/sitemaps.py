@@ -8,7 +8,7 @@ from news.models import Article, Category
 
 
 class ArticleSitemap(IdRangeSitemap):
-    """Every public article, in files of `limit` consecutive ids (mattran/paginator.py):
+    """Every public article, in files of `limit` consecutive ids (mattran/lib/paginator.py):
     every file costs what the first does, and an article never moves to another file."""
 
     changefreq = "weekly"

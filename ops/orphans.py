@@ -1,6 +1,6 @@
 """Files in media storage that nothing references: what a crash between writing a file
 and committing its row leaves behind (a failed save cleans up after itself, see
-mattran/storage.py; a killed process cannot).
+mattran/lib/storage.py; a killed process cannot).
 
 A stored file is referenced when any of these names it:
 - a FileField or ImageField of any model (found through the app registry: covers,

@@ -1,6 +1,6 @@
 """Sitemaps of the portal's own pages: "Giới thiệu" and the residential areas.
 
-Ready for mattran/sitemaps.py to offer as its `SITEMAPS` (the gatherer reads that name
+Ready for portal/sitemap_index.py to offer as its `SITEMAPS` (the gatherer reads that name
 from each app's `sitemaps` module, mattran's included).
 """
 

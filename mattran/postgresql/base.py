@@ -1,4 +1,4 @@
-"""Django's PostgreSQL backend with every call watched by mattran/db_deadline.py."""
+"""Django's PostgreSQL backend with every call watched by mattran/lib/db_deadline.py."""
 
 from django.db.backends.postgresql import base
 

@@ -128,7 +128,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 # A database that stops answering gives a fast 503, never a hung worker: seconds to
 # connect; the server's limit on one statement (0: none); in web workers, how long a call
-# may go unanswered before it is cut (mattran/db_deadline.py).
+# may go unanswered before it is cut (mattran/lib/db_deadline.py).
 DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=2)
 DATABASE_STATEMENT_TIMEOUT = env.float("DATABASE_STATEMENT_TIMEOUT", default=30)
 DATABASE_ANSWER_TIMEOUT = env.float("DATABASE_ANSWER_TIMEOUT", default=4)
@@ -153,7 +153,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 # Each cache call waits at most this long for Redis; after REDIS_CUTOUT_FAILURES failures
-# in a row a process stops asking for REDIS_CUTOUT_SECONDS (mattran/redis_cache.py).
+# in a row a process stops asking for REDIS_CUTOUT_SECONDS (mattran/lib/redis_cache.py).
 REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
 REDIS_CUTOUT_FAILURES = env.int("REDIS_CUTOUT_FAILURES", default=2)
 REDIS_CUTOUT_SECONDS = env.float("REDIS_CUTOUT_SECONDS", default=5.0)

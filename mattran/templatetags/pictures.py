@@ -1,7 +1,7 @@
 """`{{ image|picture }}`: the stored renditions of a photo field, ready for `<img>`.
 
 A model keeps the renditions of its photo field `<name>` in `<name>_renditions`
-(see mattran/images.py), so a page shows a photo without a query or a file read.
+(see mattran/lib/images.py), so a page shows a photo without a query or a file read.
 """
 
 from django import template

@@ -3,7 +3,7 @@ connections: exactly one wins, the other is refused with the Vietnamese message.
 
 Both threads are held at the door of the save (after their forms passed validation,
 so both believe their version is current) and let through together: only the
-conditional UPDATE in mattran/concurrency.py can then tell them apart. SQLite has one
+conditional UPDATE in mattran/lib/concurrency.py can then tell them apart. SQLite has one
 writer and an in-memory test database per connection, so this runs on PostgreSQL only.
 """
 

@@ -1,4 +1,4 @@
-"""Write a checked archive of the database and both media folders (see mattran/backup.py)."""
+"""Write a checked archive of the database and both media folders (see ops/backup.py)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError

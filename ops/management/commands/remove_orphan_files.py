@@ -2,7 +2,7 @@
 
 `--dry-run` lists them and deletes nothing; only files older than `--older-than-hours`
 (24 by default) are touched, so an upload being saved right now is never taken.
-What counts as a reference: mattran/orphans.py.
+What counts as a reference: ops/orphans.py.
 """
 
 import datetime

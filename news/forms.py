@@ -1,6 +1,7 @@
 """Forms of the news app: the residents' date picker and the staff's article form."""
 
 from django import forms
+from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from mattran.lib.images import PhotoFormField
@@ -42,3 +43,17 @@ class ArticleAdminForm(forms.ModelForm):
         fields = "__all__"  # noqa: DJ007
         widgets = {"body": CKEditor5Widget(config_name="news")}
         field_classes = {"cover": PhotoFormField}
+
+    def clean_published_at(self):
+        """The stored moment when the form sends back what it showed.
+
+        The admin's time box shows and takes hours and minutes (TIME_INPUT_FORMATS), so a
+        plain save read the shown value back and cut the seconds an article was published
+        at (Article.publish keeps them, and the feeds and the "newest first" order use them).
+        """
+        typed = self.cleaned_data.get("published_at")
+        stored = self.instance.published_at if self.instance.pk else None
+        if typed is None or stored is None:
+            return typed
+        shown = timezone.localtime(stored).replace(second=0, microsecond=0)
+        return stored if typed == shown else typed

@@ -21,11 +21,13 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from mattran import roles
+from mattran.lib import diffs
 from mattran.visibility import Visibility
 
 # request attribute: the row as it stood before a revert wrote an old version into it.
@@ -67,7 +69,10 @@ def is_internal(obj):
 
 
 class GuardedVersionAdmin(VersionAdmin):
-    """VersionAdmin whose history, revert and undelete check rights first."""
+    """VersionAdmin whose history, revert and undelete check rights first; its history
+    screen also compares two saved versions field by field (`compare_view`)."""
+
+    object_history_template = "reversion/object_history_compared.html"
 
     def may_hold(self, request, obj):
         """Whether the user may have this row as it is (the rules below extend it)."""
@@ -95,6 +100,78 @@ class GuardedVersionAdmin(VersionAdmin):
             return refused
         setattr(request, ROW_BEFORE_REVERT, current)
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    # --- comparing two versions ---------------------------------------------------
+
+    def get_urls(self):
+        opts = self.model._meta
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name=f"{opts.app_label}_{opts.model_name}_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        actions = getattr(response, "context_data", {}).get("action_list")
+        if actions and isinstance(actions, list):
+            self._add_compare_links(object_id, actions)
+        return response
+
+    def _add_compare_links(self, object_id, actions):
+        """Each revision's own version id, and a link to what it changed from the one before."""
+        versions = dict(self._object_versions(unquote(object_id)).values_list("revision_id", "pk"))
+        ordered = sorted(versions.values())
+        earlier = dict(zip(ordered[1:], ordered, strict=False))
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_compare", args=[object_id])
+        for action in actions:
+            version_id = versions.get(action["revision"].pk)
+            action["version_id"] = version_id
+            if version_id in earlier:
+                action["compare_url"] = f"{url}?truoc={earlier[version_id]}&sau={version_id}"
+
+    def _object_versions(self, object_id):
+        return self._model_versions().filter(object_id=object_id)
+
+    def compare_view(self, request, object_id):
+        """Two saved versions of one row side by side, changed fields only: the same
+        rights as its history screen, versions of this row only."""
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404("Không có bản ghi này.")
+        if not self.has_view_or_change_permission(request, current):
+            raise PermissionDenied("Bạn không có quyền xem bản ghi này.")
+        chosen = []
+        for key in ("truoc", "sau"):
+            version_id = request.GET.get(key, "")
+            if not version_id.isdigit():
+                raise Http404("Chưa chọn hai bản lưu để so sánh.")
+            version = get_object_or_404(
+                self._object_versions(unquote(object_id)).select_related("revision__user"),
+                pk=version_id,
+            )
+            if not self._holds_version(request, version):
+                raise Http404("Không có bản ghi này.")
+            chosen.append(version)
+        older, newer = sorted(chosen, key=lambda version: version.pk)
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"So sánh hai bản lưu: {current}",
+            "subtitle": None,
+            "opts": opts,
+            "object": current,
+            "older": older,
+            "newer": newer,
+            "changes": diffs.changes(self.model, older.field_dict, newer.field_dict),
+            "history_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id]
+            ),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "reversion/compare.html", context)
 
     def recover_view(self, request, version_id, extra_context=None):
         version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)

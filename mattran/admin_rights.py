@@ -143,11 +143,16 @@ class GuardedVersionAdmin(VersionAdmin):
             raise Http404("Không có bản ghi này.")
         if not self.has_view_or_change_permission(request, current):
             raise PermissionDenied("Bạn không có quyền xem bản ghi này.")
+        opts = self.model._meta
+        history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id])
+        chosen_ids = [request.GET.get(key, "") for key in ("truoc", "sau")]
+        if not all(version_id.isdigit() for version_id in chosen_ids):
+            # nothing or one chosen: back to the history screen, where the two are chosen
+            if any(chosen_ids):
+                messages.warning(request, "Hãy chọn hai bản lưu (bản trước và bản sau) để so sánh.")
+            return redirect(history_url)
         chosen = []
-        for key in ("truoc", "sau"):
-            version_id = request.GET.get(key, "")
-            if not version_id.isdigit():
-                raise Http404("Chưa chọn hai bản lưu để so sánh.")
+        for version_id in chosen_ids:
             version = get_object_or_404(
                 self._object_versions(unquote(object_id)).select_related("revision__user"),
                 pk=version_id,
@@ -156,7 +161,6 @@ class GuardedVersionAdmin(VersionAdmin):
                 raise Http404("Không có bản ghi này.")
             chosen.append(version)
         older, newer = sorted(chosen, key=lambda version: version.pk)
-        opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
             "title": f"So sánh hai bản lưu: {current}",
@@ -166,9 +170,7 @@ class GuardedVersionAdmin(VersionAdmin):
             "older": older,
             "newer": newer,
             "changes": diffs.changes(self.model, older.field_dict, newer.field_dict),
-            "history_url": reverse(
-                f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id]
-            ),
+            "history_url": history_url,
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "reversion/compare.html", context)

@@ -115,8 +115,15 @@ def test_versions_of_another_row_are_404(client, editor, edited, make_article):
     own = versions_of(edited)[0]
 
     assert client.get(compare_url(edited, own, foreign)).status_code == 404
-    bad = reverse("admin:news_article_compare", args=[edited.pk]) + "?truoc=x&sau=1"
-    assert client.get(bad).status_code == 404
+
+
+def test_choosing_fewer_than_two_saves_goes_back_to_the_history(client, edited):
+    url = reverse("admin:news_article_compare", args=[edited.pk])
+    older, _ = versions_of(edited)
+
+    assert client.get(url)["Location"] == history_url(edited)
+    response = client.get(f"{url}?truoc={older.pk}", follow=True)
+    assert "Hãy chọn hai bản lưu" in response.content.decode()
 
 
 def test_another_areas_article_cannot_be_compared(client, django_user_model, areas, make_article):

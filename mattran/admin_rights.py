@@ -169,7 +169,12 @@ class GuardedVersionAdmin(VersionAdmin):
             "object": current,
             "older": older,
             "newer": newer,
-            "changes": diffs.changes(self.model, older.field_dict, newer.field_dict),
+            "changes": diffs.changes(
+                self.model,
+                older.field_dict,
+                newer.field_dict,
+                hidden=lambda row: is_internal(row) and not sees_internal(request),
+            ),
             "history_url": history_url,
         }
         request.current_app = self.admin_site.name

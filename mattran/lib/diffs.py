@@ -33,6 +33,7 @@ INTERNAL_FIELDS = {
     "download_count",
 }
 EMPTY = "(trống)"
+HIDDEN = "(mục bạn không có quyền xem)"
 # A run of unchanged words longer than this is cut to its ends: the change is what matters.
 KEPT_CONTEXT = 12
 
@@ -59,8 +60,11 @@ def compared_fields(model):
     ]
 
 
-def changes(model, before, after):
-    """FieldChange for every compared field whose value differs between two field_dicts."""
+def changes(model, before, after, hidden=lambda row: False):
+    """FieldChange for every compared field whose value differs between two field_dicts.
+
+    `hidden(row)` says which related rows the reader may not see: those are named
+    HIDDEN, not by their title (an old save may point at a leaders-only meeting)."""
     found = []
     for field in compared_fields(model):
         key = field.name if field.many_to_many else field.attname
@@ -77,18 +81,18 @@ def changes(model, before, after):
             diff = text_diff(html_to_text(str(old or "")), html_to_text(str(new or "")))
             found.append(FieldChange(label, "", "", diff))
         else:
-            found.append(FieldChange(label, shown(field, old), shown(field, new)))
+            found.append(FieldChange(label, shown(field, old, hidden), shown(field, new, hidden)))
     return found
 
 
-def shown(field, value):
+def shown(field, value, hidden=lambda row: False):
     """A stored value as staff read it (choice labels, related rows' names, dd/mm/yyyy)."""
     if value is None or value == "" or value == []:
         return EMPTY
     if field.many_to_many or field.many_to_one or field.one_to_one:
         keys = value if isinstance(value, list) else [value]
-        related = field.related_model._default_manager.in_bulk(keys)
-        return ", ".join(str(related[k]) if k in related else f"#{k} (đã xóa)" for k in keys)
+        related = field.related_model._base_manager.in_bulk(keys)
+        return ", ".join(_related_name(related.get(key), key, hidden) for key in keys)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
@@ -101,6 +105,12 @@ def shown(field, value):
     if isinstance(value, FieldFile):
         return value.name or EMPTY
     return str(value)
+
+
+def _related_name(row, key, hidden):
+    if row is None:
+        return f"#{key} (đã xóa)"
+    return HIDDEN if hidden(row) else str(row)
 
 
 def text_diff(old, new):

@@ -5,6 +5,7 @@ shows (the project's own catalogue, locale/vi/LC_MESSAGES, fills what theirs lac
 import json
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 from reversion.models import Version
 
@@ -49,7 +50,9 @@ def admin_pages(world):  # noqa: F811
         if url is None:
             continue
         if name.endswith("_compare"):
-            version = Version.objects.filter(object_id=url.split("/")[-4]).first()
+            app_label, model_name, pk = url.split("/")[2:5]
+            model = apps.get_model(app_label, model_name)
+            version = Version.objects.get_for_object_reference(model, pk).first()
             if version is not None:
                 url += f"?truoc={version.pk}&sau={version.pk}"
         urls.append(url)

@@ -68,7 +68,7 @@ NEVER = {
 }
 MODEL_VIEW = re.compile(
     r"^admin:(?P<app>[a-z_]+?)_(?P<model>[a-z]+)_"
-    r"(?P<view>changelist|add|change|delete|history|revision|recoverlist|recover)$"
+    r"(?P<view>changelist|add|change|delete|history|compare|revision|recoverlist|recover)$"
 )
 
 
@@ -195,6 +195,7 @@ def expected(role, name, method, model=None, row=None):
         "change": (change and not gated) if writes else see,
         "delete": role.has(_perm(model, "delete")),
         "history": see,
+        "compare": see,
         "revision": (change and not gated) if writes else see,
         "recoverlist": add and change,
         "recover": add and change if writes else add and see,

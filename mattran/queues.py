@@ -34,14 +34,16 @@ class Queue:
     more_url: str = ""
 
 
-def register_queue(provider):
-    _providers.append(provider)
+def register_queue(provider, order=100):
+    """`order` places the queue on the home: lower first (the newsroom's articles, the
+    work of every day, come before pages and documents)."""
+    _providers.append((order, len(_providers), provider))
     return provider
 
 
 def queues_for(user, limit=10):
-    """The non-empty queues of `user`, in the order the apps registered them."""
-    queues = (provider(user, limit) for provider in _providers)
+    """The non-empty queues of `user`, in their order."""
+    queues = (provider(user, limit) for _, _, provider in sorted(_providers, key=lambda p: p[:2]))
     return [queue for queue in queues if queue is not None and queue.count]
 
 

@@ -12,9 +12,6 @@ class NewsConfig(AppConfig):
             signals,  # noqa: F401  (connects the tag slug receiver)
         )
 
-        for provider in (
-            queues.waiting_for_review,
-            queues.returned_to_writer,
-            queues.scheduled_by_writer,
-        ):
-            register_queue(provider)
+        register_queue(queues.waiting_for_review, order=10)
+        register_queue(queues.returned_to_writer, order=20)
+        register_queue(queues.scheduled_by_writer, order=30)

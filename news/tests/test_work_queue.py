@@ -205,10 +205,12 @@ def test_admin_home_queries_do_not_grow_with_the_queue(
     for n in range(size):
         make_article(f"Tin {n}", status=S.DRAFT).submit(writer)
     client.force_login(checker)
-    # session, user, user rights, group rights; the queues: waiting count, the oldest
-    # waiting, returned to me, scheduled by me; content version, ward settings (read,
-    # then made: savepoint, insert, release); the admin log. None per waiting article.
-    with django_assert_num_queries(14):
+    # session, user, user rights, group rights; the queues: articles waiting (count,
+    # the oldest), returned to me, scheduled by me, pages waiting, leaders' right (for
+    # leaders-only documents), documents waiting, meetings without minutes; content
+    # version, ward settings (read, then made: savepoint, insert, release); the admin
+    # log. None per waiting article.
+    with django_assert_num_queries(18):
         page = client.get(HOME).content.decode()
     assert f"Bài viết ({size} chờ duyệt)" in page
 

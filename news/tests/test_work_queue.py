@@ -219,3 +219,10 @@ def test_data_entry_user_is_unaffected_by_the_newsroom(client, db, django_user_m
     clerk = make_user(django_user_model, "nhaplieu", roles.DATA_ENTRY, is_staff=True)
     client.force_login(clerk)
     assert client.get(HOME).status_code == 200
+
+
+def test_an_admin_turns_notices_off_on_the_account_page(admin_client, writer):
+    url = f"/quan-tri/auth/user/{writer.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    assert "Nhận thông báo qua thư điện tử" in page
+    assert 'name="notice_preference-0-by_email"' in page

@@ -2,6 +2,7 @@
 of overdue targets (`manage.py send_overdue_digest`)."""
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
@@ -82,7 +83,7 @@ def test_secretary_sees_held_meetings_without_minutes(client, secretary, body):
 def test_digest_mails_each_leader_the_overdue_targets(staff_leader, targets, secretary):
     secretary.email = "tk@example.vn"
     secretary.save()
-    call_command("send_overdue_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_overdue_digest", stdout=io.StringIO())
     assert sorted(m.to[0] for m in mail.outbox) == ["ld@example.vn", "tk@example.vn"]
     body = mail.outbox[0].body
     assert mail.outbox[0].subject == "2 chỉ tiêu nghị quyết quá hạn"
@@ -96,9 +97,9 @@ def test_digest_respects_the_opt_out_and_sends_nothing_when_none_is_late(
     editor.email = "bt@example.vn"
     editor.save()  # not a leader: never in the digest
     NoticePreference.objects.create(user=staff_leader, by_email=False)
-    call_command("send_overdue_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_overdue_digest", stdout=io.StringIO())
     assert mail.outbox == []
     NoticePreference.objects.filter(user=staff_leader).update(by_email=True)
     ResolutionTarget.objects.update(status=DONE)
-    call_command("send_overdue_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_overdue_digest", stdout=io.StringIO())
     assert mail.outbox == []

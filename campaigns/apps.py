@@ -7,5 +7,8 @@ class CampaignsConfig(AppConfig):
 
     def ready(self):
         from campaigns import cache
+        from campaigns.queues import missing_figures
+        from mattran.queues import register_queue
 
         cache.connect()
+        register_queue(missing_figures, order=60)

@@ -10,6 +10,7 @@ from mattran.lib.upload_errors import StorageErrorAdminMixin
 from mattran.models import (
     Body,
     Membership,
+    NoticePreference,
     Person,
     ResidentialArea,
     StaffAreas,
@@ -110,6 +111,12 @@ class StaffAreasInline(admin.StackedInline):
     verbose_name_plural = "khu dân cư phụ trách (Ban công tác Mặt trận khu dân cư)"
 
 
+class NoticePreferenceInline(admin.StackedInline):
+    model = NoticePreference
+    can_delete = False
+    verbose_name_plural = "thông báo qua thư điện tử"
+
+
 # Django's own account screens, plus the areas an account works for.
 User = get_user_model()
 admin.site.unregister(User)
@@ -117,4 +124,4 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
-    inlines = [*UserAdmin.inlines, StaffAreasInline]
+    inlines = [*UserAdmin.inlines, StaffAreasInline, NoticePreferenceInline]

@@ -14,6 +14,8 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import path
 
 from mattran.login_forms import AdminLoginForm
+from mattran.notice_views import notice_preference
+from mattran.queues import queues_for
 
 
 def shown_on_site(obj, user):
@@ -38,8 +40,33 @@ class PortalAdminSite(AdminSite):
                 self.admin_view(self.view_on_site),
                 name="view_on_site",
             ),
+            path(
+                "thong-bao/",
+                self.admin_view(notice_preference),
+                {"admin_site": self},
+                name="notice_preference",
+            ),
             *urls,
         ]
+
+    def index(self, request, extra_context=None):
+        """The admin home: "Việc cần làm" above the app list, whose models carry the
+        counts of their queues ("Bài viết (3 chờ duyệt)"). Only the home asks: every
+        other admin page costs what it did."""
+        queues = queues_for(request.user)
+        context = {"work_queues": queues, **(extra_context or {})}
+        response = super().index(request, context)
+        counts = {}
+        for queue in queues:
+            if queue.menu:
+                app_label, object_name, words = queue.menu
+                counts.setdefault((app_label, object_name), []).append(f"{queue.count} {words}")
+        for app in response.context_data["app_list"]:
+            for model in app["models"]:
+                shown = counts.get((app["app_label"], model["object_name"]))
+                if shown:
+                    model["name"] = f"{model['name']} ({', '.join(shown)})"
+        return response
 
     def view_on_site(self, request, content_type_id, object_id):
         content_type = ContentType.objects.filter(pk=content_type_id).first()

@@ -444,4 +444,5 @@ class Membership(models.Model):
         return f"từ {start} đến {end}"
 
 
+from mattran.notices import NoticePreference  # noqa: E402, F401  (who gets e-mail notices)
 from mattran.staff_areas import StaffAreas  # noqa: E402, F401  (area-scoped staff accounts)

@@ -9,6 +9,7 @@ saved (a forged POST gets 403). django-reversion keeps a revision of every save.
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -91,7 +92,9 @@ class ArticleAdmin(
     show_facets = admin.ShowFacets.NEVER
     paginator = EstimatedCountPaginator
     autocomplete_fields = ["category"]
-    actions = ["submit_for_review", "publish_now", "publish_as_scheduled", "send_back", "unpublish"]
+    # No "send back" list action: a return carries the reviewer's note, written on the
+    # article's own form.
+    actions = ["submit_for_review", "publish_now", "publish_as_scheduled", "unpublish"]
     change_form_template = "admin/news/article/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "area", "sapo", "body", "tags"]}),
@@ -174,6 +177,14 @@ class ArticleAdmin(
         step = requested_step(request)
 
         class WorkflowForm(base):
+            review_note = forms.CharField(
+                label="Lý do trả lại",
+                required=False,
+                max_length=500,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text="Bắt buộc khi trả lại: biên tập viên đọc ghi chú này để sửa bài.",
+            )
+
             def clean(self):
                 cleaned = super().clean()
                 if step is None:
@@ -190,6 +201,10 @@ class ArticleAdmin(
                             "published_at",
                             "Hãy đặt thời điểm xuất bản trong tương lai để hẹn giờ.",
                         )
+                if step.name == "_send_back" and not cleaned.get("review_note", "").strip():
+                    self.add_error(
+                        "review_note", "Hãy ghi lý do trả lại để biên tập viên biết cần sửa gì."
+                    )
                 return cleaned
 
         return WorkflowForm
@@ -201,8 +216,18 @@ class ArticleAdmin(
             for step in STEPS
             if status in step.from_statuses and request.user.has_perm(step.permission)
         ]
+        context["takes_review_note"] = any(
+            s.name == "_send_back" for s in context["workflow_steps"]
+        )
         if obj is not None:
             context["preview_url"] = reverse("news_preview:article", args=[obj.pk])
+            if obj.status == S.DRAFT:
+                context["returned"] = obj.events.select_related("user").first()
+                if (
+                    context["returned"]
+                    and context["returned"].action != ArticleEvent.Action.RETURNED
+                ):
+                    context["returned"] = None
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -225,9 +250,9 @@ class ArticleAdmin(
                 )
             step = requested_step(request)
             if step:
-                self._take_step(request, obj, step, form.cleaned_data.get("published_at"))
+                self._take_step(request, obj, step, form.cleaned_data)
 
-    def _take_step(self, request, article, step, at=None):
+    def _take_step(self, request, article, step, cleaned):
         user = request.user
         if step.name == "_submit_review":
             article.submit(user)
@@ -236,11 +261,11 @@ class ArticleAdmin(
             article.publish(user)
             messages.success(request, "Bài đã được xuất bản.")
         elif step.name == "_schedule":
-            article.publish(user, at=at)
+            article.publish(user, at=cleaned.get("published_at"))
             when = timezone.localtime(article.published_at).strftime("%H:%M %d/%m/%Y")
             messages.success(request, f"Bài sẽ tự xuất bản lúc {when}.")
         elif step.name == "_send_back":
-            article.send_back(user)
+            article.send_back(user, cleaned["review_note"])
             messages.info(request, "Đã trả bài lại cho biên tập viên.")
         elif step.name == "_unpublish":
             article.unpublish(user)
@@ -342,10 +367,6 @@ class ArticleAdmin(
                 f"{skipped} bài chưa có thời điểm xuất bản trong tương lai hoặc đã xuất bản.",
                 messages.WARNING,
             )
-
-    @admin.action(description="Trả lại biên tập các bài đã chọn", permissions=["publish"])
-    def send_back(self, request, queryset):
-        self._run_action(request, queryset, "send_back", "Đã trả lại")
 
     @admin.action(description="Gỡ các bài đã chọn khỏi trang", permissions=["publish"])
     def unpublish(self, request, queryset):

@@ -21,6 +21,7 @@ from mattran.models import ResidentialArea
 from mattran.search import fulltext
 from mattran.search.models import Searchable
 from mattran.search.text import query_words, search_key
+from news import notices
 
 # Path segments under /tin-tuc/ that belong to the site, not to a section or article.
 RESERVED_SLUGS = {"ngay", "ban-in", "rss", "xem-truoc"}
@@ -271,11 +272,15 @@ class Article(Searchable, Versioned):
         action = ArticleEvent.Action.SCHEDULED if scheduled else ArticleEvent.Action.PUBLISHED
         self._transition(user, action, when=self.published_at)
 
-    def send_back(self, user, note=""):
-        """A reviewer returns an article under review to its editor."""
+    def send_back(self, user, note):
+        """A reviewer returns an article under review to its editor, saying what to
+        change: the note is what the writer reads in their queue and on the form."""
         self._require(user, "news.publish_article")
         if self.status != self.Status.REVIEW:
             raise ValidationError("Chỉ bài đang chờ duyệt mới trả lại được.")
+        note = nfc(note or "").strip()
+        if not note:
+            raise ValidationError("Hãy ghi lý do trả lại để biên tập viên biết cần sửa gì.")
         self.status = self.Status.DRAFT
         self._transition(user, ArticleEvent.Action.RETURNED, note=note)
 
@@ -298,13 +303,14 @@ class Article(Searchable, Versioned):
             self.version = F("version") + 1
             self.save()
             self.refresh_from_db(fields=["version"])
-            ArticleEvent.objects.create(
+            event = ArticleEvent.objects.create(
                 article_id=self.pk,
                 action=action,
                 user=user,
                 note=note,
                 effective_at=when,
             )
+            notices.article_stepped(self, event)
 
 
 # =============================================================================

@@ -204,6 +204,26 @@ LOGIN_REDIRECT_URL = "/"
 
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
+# Notices to staff (mattran/notices.py): printed to the console on a developer's machine,
+# sent through SMTP otherwise. A mail server that does not answer costs EMAIL_TIMEOUT
+# seconds once per notice, after the change is saved; the change never fails for it.
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Cổng thông tin MTTQ <webmaster@localhost>"
+)
+
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -90,16 +90,16 @@ def test_a_step_taken_from_the_list_makes_open_forms_stale(two_staff, make_artic
     response = editor.get(url)
     assert response.status_code == 200
 
-    sent_back = reviewer.post(
+    published = reviewer.post(
         "/quan-tri/news/article/",
-        {"action": "send_back", "_selected_action": [waiting.pk]},
+        {"action": "publish_now", "_selected_action": [waiting.pk]},
     )
-    assert sent_back.status_code == 302
-    refused = reviewer.post(url, mine | {"_publish": "Xuất bản ngay"})
+    assert published.status_code == 302
+    refused = reviewer.post(url, mine | {"_unpublish": "Gỡ bài"})
 
     assert refused.status_code == 200
     waiting.refresh_from_db()
-    assert waiting.status == Article.Status.DRAFT
+    assert waiting.status == Article.Status.PUBLISHED
 
 
 def open_form_from(response):

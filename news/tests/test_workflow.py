@@ -147,16 +147,20 @@ def test_reviewer_unpublishes_and_the_article_leaves_the_site(client, reviewer, 
     assert client.get(published.get_absolute_url()).status_code == 404
 
 
-def test_reviewer_sends_back_with_the_list_action(client, reviewer, make_article):
+def test_the_list_offers_no_send_back_a_return_needs_its_note(client, reviewer, make_article):
+    # A return carries the reviewer's note, written on the article's own form.
     article = make_article("Cần sửa", status=S.REVIEW)
     client.force_login(reviewer)
+    assert (
+        'value="send_back"'
+        not in client.get(reverse("admin:news_article_changelist")).content.decode()
+    )
     client.post(
         reverse("admin:news_article_changelist"),
         {"action": "send_back", "_selected_action": [article.pk]},
     )
     article.refresh_from_db()
-    assert article.status == S.DRAFT
-    assert article.events.get(action="returned").user == reviewer
+    assert article.status == S.REVIEW
 
 
 def test_reviewer_publishes_with_the_list_action(client, reviewer, make_article):

@@ -6,10 +6,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
 from django.utils.html import format_html
 
 from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin
+from mattran.admin_styles import StaffStylesAdmin
 from mattran.area_scope import AreaScopedAdmin
 from mattran.lib.concurrency import ConcurrentEditAdmin
 from mattran.lib.upload_errors import StorageErrorAdminMixin
@@ -40,14 +43,7 @@ class AttendanceInline(admin.TabularInline):
     extra = 1
     autocomplete_fields = ["person"]
     fields = ["role", "person", "guest_name", "title_as_printed", "role_note", "order"]
-    # Narrower boxes so a row fits the page; the title as printed keeps the most room.
-    WIDTHS = {"guest_name": "11em", "title_as_printed": "20em", "role_note": "10em", "order": "4em"}
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name in self.WIDTHS:
-            field.widget.attrs["style"] = f"width: {self.WIDTHS[db_field.name]}"
-        return field
+    # The columns share the page width: static/css/admin.css (#attendances-group).
 
 
 class AttendingGroupInline(admin.TabularInline):
@@ -92,10 +88,27 @@ class AttachmentInline(InternalRecordsAdmin, admin.TabularInline):
 
 
 class ResolutionInline(admin.TabularInline):
+    """A resolution's targets are added on the resolution's own page (its "Chỉ tiêu" link):
+    Django has no nested inlines, and a target inline on the meeting could not point at a
+    resolution typed in the same form, which has no row yet."""
+
     model = Resolution
     extra = 0
-    fields = ["title", "number", "order"]
-    show_change_link = True  # its targets are edited on the resolution's own page
+    fields = ["title", "number", "order", "targets_link"]
+    readonly_fields = ["targets_link"]
+
+    def get_queryset(self, request):
+        # The count in the link, for every row at once.
+        return super().get_queryset(request).annotate(target_count=Count("targets"))
+
+    @admin.display(description="chỉ tiêu")
+    def targets_link(self, resolution):
+        if resolution.pk is None:
+            return "Lưu hội nghị rồi thêm chỉ tiêu"
+        url = reverse("admin:meetings_resolution_change", args=[resolution.pk])
+        count = getattr(resolution, "target_count", None)
+        label = f"{count} chỉ tiêu · thêm, sửa" if count else "Thêm chỉ tiêu"
+        return format_html('<a href="{}#targets-group">{}</a>', url, label)
 
 
 class ElectionInline(admin.TabularInline):
@@ -107,6 +120,7 @@ class ElectionInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(
+    StaffStylesAdmin,
     AreaScopedAdmin,
     InternalRecordsAdmin,
     StorageErrorAdminMixin,
@@ -150,7 +164,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
+class ResolutionAdmin(StaffStylesAdmin, AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
     internal_lookups = ("meeting__visibility",)
     area_lookup = "meeting__body__area"
     list_display = ["title", "meeting", "number"]

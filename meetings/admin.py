@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin
-from mattran.admin_styles import StaffStylesAdmin
+from mattran.admin_styles import LabelledInline, StaffStylesAdmin
 from mattran.area_scope import AreaScopedAdmin
 from mattran.lib.concurrency import ConcurrentEditAdmin
 from mattran.lib.upload_errors import StorageErrorAdminMixin
@@ -38,7 +38,7 @@ reversion.register(Resolution, follow=["targets"])
 reversion.register(Election, follow=["members"])
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(LabelledInline, admin.TabularInline):
     model = Attendance
     extra = 1
     autocomplete_fields = ["person"]
@@ -46,7 +46,7 @@ class AttendanceInline(admin.TabularInline):
     # The columns share the page width: static/css/admin.css (#attendances-group).
 
 
-class AttendingGroupInline(admin.TabularInline):
+class AttendingGroupInline(LabelledInline, admin.TabularInline):
     model = AttendingGroup
     extra = 0
     fields = ["description", "headcount", "order"]
@@ -80,14 +80,14 @@ class PaperFileInput(forms.ClearableFileInput):
         return super().format_value(value)
 
 
-class AttachmentInline(InternalRecordsAdmin, admin.TabularInline):
+class AttachmentInline(LabelledInline, InternalRecordsAdmin, admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ["kind", "title", "file", "visibility", "order"]
     formfield_overrides = {models.FileField: {"widget": PaperFileInput}}
 
 
-class ResolutionInline(admin.TabularInline):
+class ResolutionInline(LabelledInline, admin.TabularInline):
     """A resolution's targets are added on the resolution's own page (its "Chỉ tiêu" link):
     Django has no nested inlines, and a target inline on the meeting could not point at a
     resolution typed in the same form, which has no row yet."""
@@ -111,7 +111,7 @@ class ResolutionInline(admin.TabularInline):
         return format_html('<a href="{}#targets-group">{}</a>', url, label)
 
 
-class ElectionInline(admin.TabularInline):
+class ElectionInline(LabelledInline, admin.TabularInline):
     model = Election
     extra = 0
     fields = ["method", "body", "term", "seats"]
@@ -157,7 +157,7 @@ class MeetingAdmin(
         form.instance.update_search_text()
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(LabelledInline, admin.TabularInline):
     model = ResolutionTarget
     extra = 1
     fields = ["text", "number", "unit", "deadline", "status", "order"]
@@ -204,7 +204,7 @@ class ElectedMemberFormSet(BaseInlineFormSet):
             )
 
 
-class ElectedMemberInline(admin.TabularInline):
+class ElectedMemberInline(LabelledInline, admin.TabularInline):
     model = ElectedMember
     formset = ElectedMemberFormSet
     extra = 1
@@ -213,7 +213,7 @@ class ElectedMemberInline(admin.TabularInline):
 
 
 @admin.register(Election)
-class ElectionAdmin(AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
+class ElectionAdmin(StaffStylesAdmin, AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
     internal_lookups = ("meeting__visibility",)
     area_lookup = "meeting__body__area"
     list_display = ["__str__", "meeting", "seats", "confirmed"]

@@ -19,6 +19,7 @@ from campaigns.resources import (
     TargetResource,
 )
 from mattran.admin_rights import GuardedVersionAdmin, InternalChoicesAdmin
+from mattran.admin_styles import StaffStylesAdmin
 from mattran.area_scope import AreaScopedAdmin
 from mattran.lib.concurrency import ConcurrentEditAdmin
 from mattran.roles import staff_areas
@@ -83,7 +84,13 @@ class TargetAdmin(InternalChoicesAdmin, ExportMixin, GuardedVersionAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(AreaScopedAdmin, ConcurrentEditAdmin, ImportExportModelAdmin, GuardedVersionAdmin):
+class EntryAdmin(
+    StaffStylesAdmin,
+    AreaScopedAdmin,
+    ConcurrentEditAdmin,
+    ImportExportModelAdmin,
+    GuardedVersionAdmin,
+):
     area_lookup = "area"
     form = EntryForm
     resource_classes = [EntryResource]

@@ -12,6 +12,7 @@ from documents.models import Document
 from documents.views import file_response
 from mattran import roles
 from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin, PublishGateAdmin
+from mattran.admin_styles import StaffStylesAdmin
 from mattran.lib.concurrency import ConcurrentEditAdmin
 from mattran.lib.upload_errors import StorageErrorAdminMixin
 
@@ -75,6 +76,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 @admin.register(Document)
 class DocumentAdmin(
+    StaffStylesAdmin,
     InternalRecordsAdmin,
     PublishGateAdmin,
     StorageErrorAdminMixin,

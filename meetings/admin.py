@@ -6,10 +6,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
 from django.utils.html import format_html
 
 from mattran.admin_rights import GuardedVersionAdmin, InternalRecordsAdmin
+from mattran.admin_styles import LabelledInline, StaffStylesAdmin
 from mattran.area_scope import AreaScopedAdmin
 from mattran.lib.concurrency import ConcurrentEditAdmin
 from mattran.lib.upload_errors import StorageErrorAdminMixin
@@ -35,22 +38,15 @@ reversion.register(Resolution, follow=["targets"])
 reversion.register(Election, follow=["members"])
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(LabelledInline, admin.TabularInline):
     model = Attendance
     extra = 1
     autocomplete_fields = ["person"]
     fields = ["role", "person", "guest_name", "title_as_printed", "role_note", "order"]
-    # Narrower boxes so a row fits the page; the title as printed keeps the most room.
-    WIDTHS = {"guest_name": "11em", "title_as_printed": "20em", "role_note": "10em", "order": "4em"}
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name in self.WIDTHS:
-            field.widget.attrs["style"] = f"width: {self.WIDTHS[db_field.name]}"
-        return field
+    # The columns share the page width: static/css/admin.css (#attendances-group).
 
 
-class AttendingGroupInline(admin.TabularInline):
+class AttendingGroupInline(LabelledInline, admin.TabularInline):
     model = AttendingGroup
     extra = 0
     fields = ["description", "headcount", "order"]
@@ -84,21 +80,38 @@ class PaperFileInput(forms.ClearableFileInput):
         return super().format_value(value)
 
 
-class AttachmentInline(InternalRecordsAdmin, admin.TabularInline):
+class AttachmentInline(LabelledInline, InternalRecordsAdmin, admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ["kind", "title", "file", "visibility", "order"]
     formfield_overrides = {models.FileField: {"widget": PaperFileInput}}
 
 
-class ResolutionInline(admin.TabularInline):
+class ResolutionInline(LabelledInline, admin.TabularInline):
+    """A resolution's targets are added on the resolution's own page (its "Chỉ tiêu" link):
+    Django has no nested inlines, and a target inline on the meeting could not point at a
+    resolution typed in the same form, which has no row yet."""
+
     model = Resolution
     extra = 0
-    fields = ["title", "number", "order"]
-    show_change_link = True  # its targets are edited on the resolution's own page
+    fields = ["title", "number", "order", "targets_link"]
+    readonly_fields = ["targets_link"]
+
+    def get_queryset(self, request):
+        # The count in the link, for every row at once.
+        return super().get_queryset(request).annotate(target_count=Count("targets"))
+
+    @admin.display(description="chỉ tiêu")
+    def targets_link(self, resolution):
+        if resolution.pk is None:
+            return "Lưu hội nghị rồi thêm chỉ tiêu"
+        url = reverse("admin:meetings_resolution_change", args=[resolution.pk])
+        count = getattr(resolution, "target_count", None)
+        label = f"{count} chỉ tiêu · thêm, sửa" if count else "Thêm chỉ tiêu"
+        return format_html('<a href="{}#targets-group">{}</a>', url, label)
 
 
-class ElectionInline(admin.TabularInline):
+class ElectionInline(LabelledInline, admin.TabularInline):
     model = Election
     extra = 0
     fields = ["method", "body", "term", "seats"]
@@ -107,6 +120,7 @@ class ElectionInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(
+    StaffStylesAdmin,
     AreaScopedAdmin,
     InternalRecordsAdmin,
     StorageErrorAdminMixin,
@@ -143,14 +157,14 @@ class MeetingAdmin(
         form.instance.update_search_text()
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(LabelledInline, admin.TabularInline):
     model = ResolutionTarget
     extra = 1
     fields = ["text", "number", "unit", "deadline", "status", "order"]
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
+class ResolutionAdmin(StaffStylesAdmin, AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
     internal_lookups = ("meeting__visibility",)
     area_lookup = "meeting__body__area"
     list_display = ["title", "meeting", "number"]
@@ -190,7 +204,7 @@ class ElectedMemberFormSet(BaseInlineFormSet):
             )
 
 
-class ElectedMemberInline(admin.TabularInline):
+class ElectedMemberInline(LabelledInline, admin.TabularInline):
     model = ElectedMember
     formset = ElectedMemberFormSet
     extra = 1
@@ -199,7 +213,7 @@ class ElectedMemberInline(admin.TabularInline):
 
 
 @admin.register(Election)
-class ElectionAdmin(AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
+class ElectionAdmin(StaffStylesAdmin, AreaScopedAdmin, InternalRecordsAdmin, GuardedVersionAdmin):
     internal_lookups = ("meeting__visibility",)
     area_lookup = "meeting__body__area"
     list_display = ["__str__", "meeting", "seats", "confirmed"]

@@ -14,17 +14,20 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Case, F, Value, When
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from mattran.admin_rights import GuardedVersionAdmin
+from mattran.admin_styles import StaffStylesAdmin
 from mattran.area_scope import AreaScopedAdmin
 from mattran.lib.concurrency import ConcurrentEditAdmin
+from mattran.lib.images import picture
 from mattran.lib.upload_errors import StorageErrorAdminMixin
 from news.admin_paging import ChangelistArticleQuerySet, EstimatedCountPaginator
 from news.admin_tags import TagAutocompleteField, tag_autocomplete
-from news.forms import ArticleAdminForm
+from news.forms import ArticleAdminForm, category_chooser_fields
 from news.models import Article, ArticleEvent, Category
 
 PUBLISH = "news.publish_article"
@@ -60,6 +63,13 @@ STEPS = [
 ]
 STEPS_BY_NAME = {step.name: step for step in STEPS}
 
+# What the plain save button does, said in the article's own state.
+SAVE_LABELS = {
+    S.DRAFT: "Lưu nháp",
+    S.REVIEW: "Lưu, vẫn chờ duyệt",
+    S.PUBLISHED: "Lưu và cập nhật trên trang",
+}
+
 
 def requested_step(request):
     if request.method != "POST":
@@ -75,12 +85,22 @@ class ArticleChangeList(ChangeList):
 
 @admin.register(Article)
 class ArticleAdmin(
-    AreaScopedAdmin, StorageErrorAdminMixin, ConcurrentEditAdmin, GuardedVersionAdmin
+    StaffStylesAdmin,
+    AreaScopedAdmin,
+    StorageErrorAdminMixin,
+    ConcurrentEditAdmin,
+    GuardedVersionAdmin,
 ):
     area_lookup = "area"  # an area's board writes about its own areas only
     form = ArticleAdminForm
-    list_display = ["title", "category", "status_label", "published_at", "featured"]
+    list_display = ["thumbnail", "title", "category", "status_label", "published_at", "featured"]
     list_display_links = ["title"]
+    # What waits for a reviewer comes first, then the newest (drafts without a date on top).
+    ordering = [
+        Case(When(status=S.REVIEW, then=Value(0)), default=Value(1)).asc(),
+        F("published_at").desc(nulls_first=True),
+        "-pk",
+    ]
     list_filter = ["status", "featured", "category"]
     list_select_related = ["category"]
     list_per_page = 50
@@ -91,7 +111,6 @@ class ArticleAdmin(
     # Facet counts run a COUNT per filter choice over the whole table.
     show_facets = admin.ShowFacets.NEVER
     paginator = EstimatedCountPaginator
-    autocomplete_fields = ["category"]
     # No "send back" list action: a return carries the reviewer's note, written on the
     # article's own form.
     actions = ["submit_for_review", "publish_now", "publish_as_scheduled", "unpublish"]
@@ -146,6 +165,9 @@ class ArticleAdmin(
         if obj is not None and obj.status == S.PUBLISHED and not request.user.has_perm(PUBLISH):
             return False
         return super().has_change_permission(request, obj)
+
+    def get_autocomplete_fields(self, request):
+        return category_chooser_fields()
 
     def get_readonly_fields(self, request, obj=None):
         fields = ["status", "event_log", "old_addresses", "view_count"]
@@ -228,6 +250,10 @@ class ArticleAdmin(
                     and context["returned"].action != ArticleEvent.Action.RETURNED
                 ):
                     context["returned"] = None
+        # The save buttons say what a save does to this article (submit_line.html); the
+        # workflow buttons follow in their own row.
+        context["save_label"] = SAVE_LABELS[status]
+        context["show_save_and_add_another"] = False
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -320,9 +346,25 @@ class ArticleAdmin(
 
     @admin.display(description="Trạng thái", ordering="status")
     def status_label(self, obj):
+        """A coloured label (static/css/admin.css): the class names the state."""
         if obj.status == S.PUBLISHED and not obj.is_public:
-            return "Hẹn giờ"
-        return obj.get_status_display()
+            state, text = "scheduled", "Hẹn giờ"
+        else:
+            state, text = obj.status, obj.get_status_display()
+        return format_html('<span class="status-label status-{}">{}</span>', state, text)
+
+    @admin.display(description="Ảnh")
+    def thumbnail(self, obj):
+        # The renditions are stored on the row: no query and no file opened per row.
+        image = picture(obj.cover_renditions, preferred_width=160)
+        if image is None:
+            return ""
+        return format_html(
+            '<img class="list-thumbnail" src="{}" width="{}" height="{}" alt="" loading="lazy">',
+            image["src"],
+            image["width"],
+            image["height"],
+        )
 
     # --- list actions -------------------------------------------------------------
 

@@ -1,12 +1,21 @@
 """Forms of the news app: the residents' date picker and the staff's article form."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from mattran.lib.images import PhotoFormField
 from news.converters import FIRST_DAY, LAST_DAY
-from news.models import Article
+from news.models import Article, Category
+
+# Up to this many sections a plain select lists them all; beyond it staff type to find one.
+PLAIN_CATEGORY_SELECT_MAX = 30
+
+
+def category_chooser_fields():
+    """The article admin's autocomplete fields: the section only when there are many."""
+    return ["category"] if Category.objects.count() > PLAIN_CATEGORY_SELECT_MAX else []
 
 
 class DateForm(forms.Form):
@@ -43,6 +52,29 @@ class ArticleAdminForm(forms.ModelForm):
         fields = "__all__"  # noqa: DJ007
         widgets = {"body": CKEditor5Widget(config_name="news")}
         field_classes = {"cover": PhotoFormField}
+        labels = {
+            "photo_credit": "Người chụp ảnh",
+            "cover_caption": "Chú thích ảnh",
+        }
+        help_texts = {
+            "sapo": (
+                "Hai, ba câu tóm ý chính, khoảng 40–60 từ (dưới 400 ký tự): hiện dưới "
+                "tiêu đề, trên thẻ bài ở trang chủ và khi chia sẻ lên mạng xã hội."
+            ),
+            "cover": (
+                "Ảnh ngang (tỉ lệ 3:2 hoặc 16:9), rộng ít nhất 1200 px; JPEG, PNG hoặc WebP, "
+                f"tối đa {settings.PHOTO_MAX_BYTES // (1024 * 1024)} MB. Trang tự cắt cỡ nhỏ "
+                "cho điện thoại."
+            ),
+            "cover_caption": (
+                "Ảnh chụp gì, ở đâu, khi nào: hiện ngay dưới ảnh, và máy đọc màn hình đọc "
+                "lên cho người khiếm thị."
+            ),
+            "photo_credit": (
+                "Tên người chụp ảnh, ví dụ «Minh Tâm» (không phải chú thích): cuối bài in "
+                "«Ảnh: Minh Tâm», cạnh «Tin:» của tác giả. Để trống nếu không rõ."
+            ),
+        }
 
     def clean_published_at(self):
         """The stored moment when the form sends back what it showed.

@@ -403,6 +403,8 @@ CONTENT_SECURITY_POLICY = {
 
 # Vietnamese for django-reversion's and django-taggit's admin screens (they ship none).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates shown as dd/mm/yyyy (admin lists and read-only fields included): mattran/formats/vi.
+FORMAT_MODULE_PATH = ["mattran.formats"]
 
 # --- meetings ---
 # Leaders-only meeting papers live outside MEDIA_ROOT and are served by a view that checks

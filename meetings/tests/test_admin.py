@@ -5,7 +5,14 @@ import pytest
 from mattran import roles
 from mattran.models import Body, Membership, Person, Term
 from mattran.tests.accounts import make_user
-from meetings.models import Attendance, ElectedMember, Election, Meeting
+from meetings.models import (
+    Attendance,
+    ElectedMember,
+    Election,
+    Meeting,
+    Resolution,
+    ResolutionTarget,
+)
 from meetings.tests.admin_forms import form_values, post_form
 from meetings.tests.factories import at, make_meeting
 
@@ -228,3 +235,19 @@ def test_attendance_row_without_a_name_is_refused_in_vietnamese(client, staff, p
     assert page.count("Hãy chọn một cá nhân hoặc ghi tên khách.") == 1
     assert 'value="Bí thư Chi bộ"' in page
     assert public_meeting.attendances.count() == 1
+
+
+def test_each_resolution_on_the_meeting_links_to_adding_its_targets(client, staff, public_meeting):
+    counted = Resolution.objects.create(meeting=public_meeting, title="Nghị quyết số 1")
+    ResolutionTarget.objects.create(resolution=counted, text="100% hộ nghèo được thăm hỏi")
+    empty = Resolution.objects.create(meeting=public_meeting, title="Nghị quyết số 2")
+
+    page = client.get(f"/quan-tri/meetings/meeting/{public_meeting.pk}/change/").content.decode()
+
+    resolution_page = f"/quan-tri/meetings/resolution/{counted.pk}/change/#targets-group"
+    assert f'<a href="{resolution_page}">1 chỉ tiêu · thêm, sửa</a>' in page
+    empty_page = f"/quan-tri/meetings/resolution/{empty.pk}/change/#targets-group"
+    assert f'<a href="{empty_page}">Thêm chỉ tiêu</a>' in page
+    # The resolution's page is where the targets are typed: its inline is there.
+    target_form = client.get(resolution_page.split("#")[0]).content.decode()
+    assert 'id="targets-group"' in target_form

@@ -42,7 +42,11 @@ def _is_trouble(message):
 
 
 def choose_section(page, typed, name):
-    """The section is an autocomplete (select2): open it, type, pick the match."""
+    """A plain select while the sections are few; beyond that an autocomplete (select2):
+    open it, type, pick the match."""
+    if page.locator("#id_category + .select2").count() == 0:
+        page.select_option("#id_category", label=name)
+        return
     page.click("#id_category + .select2 .select2-selection")
     page.fill(".select2-search__field", typed)
     page.click(f".select2-results__option:has-text('{name}')")

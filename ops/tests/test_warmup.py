@@ -16,7 +16,7 @@ def test_every_site_template_is_compiled_into_the_cached_loader():
     site = Path(settings.TEMPLATES[0]["DIRS"][0])
     names = {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
 
-    assert compile_templates() == len(names) > 50
+    assert compile_templates() == len(names) > 40  # every site template, not a handful
 
     assert names <= set(loader.get_template_cache)
 

@@ -17,7 +17,6 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 from mattran.lib.html import html_to_text
 
@@ -126,7 +125,7 @@ def text_diff(old, new):
             pieces.append(format_html("<del>{}</del>", "".join(a[i1:i2])))
         if tag in ("insert", "replace"):
             pieces.append(format_html("<ins>{}</ins>", "".join(b[j1:j2])))
-    return format_html_join("", "{}", ((piece,) for piece in pieces)) or mark_safe("")
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
 
 
 def _words(text):

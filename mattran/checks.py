@@ -1,11 +1,13 @@
 """System checks of a production deployment that need its database.
 
-Django runs a check's database part only for the databases it is given:
-`python manage.py check --deploy --database default`. The server runs the same check at
-start-up (mattran/wsgi.py), so `make serve` stops too.
+Django runs a check's database part only for the databases it is given; the project's
+`check` command gives it the default database with `--deploy`
+(mattran/management/commands/check.py), so `python manage.py check --deploy` stops. The
+server runs the same check at start-up (mattran/wsgi.py), so `make serve` stops too.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.checks import Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
@@ -20,6 +22,8 @@ def check_demo_accounts(app_configs, databases=None, **kwargs):
     errors = []
     for alias in databases:
         try:
+            if not _has_accounts_table(alias):
+                continue  # not migrated yet: no account at all, nothing to refuse
             usernames = demo_accounts.with_demo_password(using=alias)
         except DatabaseError as error:
             # Not migrated yet or not reachable: nothing known to refuse, but say so.
@@ -34,6 +38,12 @@ def check_demo_accounts(app_configs, databases=None, **kwargs):
         if usernames:
             errors.append(Error(demo_accounts.refusal(usernames), id="mattran.E001"))
     return errors
+
+
+def _has_accounts_table(alias):
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        return get_user_model()._meta.db_table in connection.introspection.table_names(cursor)
 
 
 def refuse_demo_accounts_at_start():

@@ -95,11 +95,19 @@ def test_an_account_made_by_hand_under_a_demo_name_passes(django_user_model):
 
 
 @pytest.mark.django_db
-def test_check_deploy_without_a_database_touches_none(settings):
-    # Django's rule for checks: with no --database, no connection is used.
+def test_plain_check_deploy_asks_the_database_too(settings):
+    # Django asks the database only given --database; an operator types `check --deploy`.
+    load_demo_accounts(settings)
+    with pytest.raises(SystemCheckError, match="mattran.E001"):
+        call_command("check", "--deploy", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_a_plain_check_touches_no_database(settings):
+    # Without --deploy (runserver, migrate, tests) the check stays off the database.
     load_demo_accounts(settings)
     with CaptureQueriesContext(connection) as queries:
-        call_command("check", "--deploy", stdout=io.StringIO())
+        call_command("check", stdout=io.StringIO())
     assert not [q for q in queries if "auth_user" in q["sql"]]
 
 

@@ -87,5 +87,7 @@ class ArticleAdminForm(forms.ModelForm):
         stored = self.instance.published_at if self.instance.pk else None
         if typed is None or stored is None:
             return typed
-        shown = timezone.localtime(stored).replace(second=0, microsecond=0)
-        return stored if typed == shown else typed
+        # Shown to the minute by the time box; to the second by a client that sends them.
+        local = timezone.localtime(stored)
+        shown = {local.replace(second=0, microsecond=0), local.replace(microsecond=0)}
+        return stored if typed in shown else typed

@@ -43,7 +43,9 @@ def _clean_cache():
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
+    # Public uploads and private papers alike: no test writes into the project.
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
 @pytest.fixture
@@ -277,16 +279,9 @@ def published(make_article):
 # Meetings ---------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def _private_media_in_tmp(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
-
-
 @pytest.fixture
 def staff_outside_leaders(db, django_user_model):
     """A ward staff member (editor) who is not in the "Lãnh đạo" group."""
-    from mattran import roles
-
     return make_user(django_user_model, "canbo", roles.EDITORS, is_staff=True)
 
 

@@ -23,6 +23,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -189,11 +190,16 @@ class GuardedVersionAdmin(VersionAdmin):
         return super().recover_view(request, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
-        deleted = self._reversion_order_version_queryset(
-            request, Version.objects.get_deleted(self.model).select_related("revision")
-        )
-        kept = [v for v in deleted if self._holds_version(request, v)]
-        return super().recoverlist_view(request, {**(extra_context or {}), "deleted": kept})
+        def kept():
+            deleted = self._reversion_order_version_queryset(
+                request, Version.objects.get_deleted(self.model).select_related("revision")
+            )
+            return [v for v in deleted if self._holds_version(request, v)]
+
+        # Lazy: reads and unpacks the deleted rows only once reversion's own rights check
+        # has let the user in, when the page renders.
+        deleted = SimpleLazyObject(kept)
+        return super().recoverlist_view(request, {**(extra_context or {}), "deleted": deleted})
 
     def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
         # reversion keeps a revert whenever the change form answers with a redirect, and

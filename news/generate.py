@@ -18,6 +18,7 @@ from mattran.generate import SlugAllocator, bulk_insert, moment_between, person_
 from mattran.lib.html import html_to_text, sanitize_html
 from mattran.lib.text import nfc
 from mattran.search.text import search_key
+from news import related
 from news.models import RESERVED_SLUGS, Article, Category
 
 YEARS = 15
@@ -187,4 +188,6 @@ def generate(rng, count, stdout=None):
         done += size
         if stdout:
             stdout.write(f"  Bài viết: {done}/{count}")
+    # Bulk inserts skip Article.save(): "Thông tin khác" is worked out for all at once.
+    related.rebuild(Article, TaggedItem, content_type.pk)
     return done

@@ -1,27 +1,30 @@
 """News: sections (chuyên mục) and articles with tags, cover photo and credits."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from mattran import cache as page_cache
 from mattran.lib.html import html_to_text, sanitize_html
 from mattran.lib.images import prepare_photo, size_body_images, validate_image
 from mattran.lib.paths import slug_url
 from mattran.lib.slugs import unique_slug
+from mattran.lib.sql import pk_in_any
 from mattran.lib.text import nfc, slugify_vi
 from mattran.lib.versioned import Versioned
 from mattran.models import ResidentialArea
 from mattran.search import fulltext
 from mattran.search.models import Searchable
 from mattran.search.text import query_words, search_key
-from news import notices
+from news import notices, related
 
 # Path segments under /tin-tuc/ that belong to the site, not to a section or article.
 RESERVED_SLUGS = {"ngay", "ban-in", "rss", "xem-truoc"}
@@ -68,6 +71,23 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
+
+    def tagged_with(self, tag_ids):
+        """Articles carrying one of these tags.
+
+        Written as EXISTS on taggit's table with the article's id from outside:
+        PostgreSQL walks the newest-first index and probes the (content type, object,
+        tag) unique index for each article, reading no more rows than the page needs.
+        The `tags=` join instead compares object_id as bigint, which no index serves,
+        and hashes every article."""
+        content_type = ContentType.objects.get_for_model(self.model)
+        return self.filter(
+            Exists(
+                TaggedItem.objects.filter(
+                    content_type=content_type, object_id=OuterRef("pk"), tag_id__in=list(tag_ids)
+                )
+            )
+        )
 
     def for_listing(self):
         """Only what a list card shows, with its section, in one query."""
@@ -150,6 +170,8 @@ class Article(Searchable, Versioned):
 
     # --- cover photo: renditions cut once at upload (mattran/lib/images.py) ---
     cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # "Thông tin khác", worked out on save and on re-tagging (news/related.py).
+    related_ids = models.JSONField(default=list, blank=True, editable=False)
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -190,7 +212,36 @@ class Article(Searchable, Versioned):
         self.search_text = search_key(self.title, self.sapo, html_to_text(self.body))
         # A new cover is checked, re-encoded without EXIF and cut into renditions here.
         self.cover_renditions = prepare_photo(self.cover, self.cover_renditions)
+        self.related_ids = self.other_news_ids()
         super().save(*args, **kwargs)
+
+    def other_news_ids(self):
+        """The ids "Thông tin khác" shows, newest first (news/related.py): the newest
+        published articles of this section or sharing a tag, published before this one
+        (before now while it has no date). One query; each kind read off its own index."""
+        before = self.published_at or timezone.now()
+        earlier = Q(published_at__lt=before)
+        if self.pk:
+            earlier |= Q(published_at=before, pk__lt=self.pk)
+        others = (
+            Article.objects.filter(earlier, status=Article.Status.PUBLISHED)
+            .exclude(pk=self.pk)
+            .newest_first()
+        )
+        kinds = [others.filter(category_id=self.category_id)]
+        tag_ids = list(self.tags.values_list("pk", flat=True)) if self.pk else []
+        if tag_ids:
+            kinds.append(others.tagged_with(tag_ids))
+        newest_of_each = [kind.values("pk")[: related.KEPT] for kind in kinds]
+        found = Article.objects.filter(pk_in_any(*newest_of_each)).newest_first()
+        return list(found.values_list("pk", flat=True)[: related.KEPT])
+
+    def other_news(self):
+        """The public articles of "Thông tin khác", ready for list cards: one query."""
+        if not self.related_ids:
+            return []
+        shown = Article.objects.published().for_listing().newest_first()
+        return list(shown.filter(pk__in=self.related_ids)[: related.SHOWN])
 
     def get_absolute_url(self):
         return slug_url("news:slug", self.slug)
@@ -410,6 +461,17 @@ def refresh_public_pages(sender, raw=False, **kwargs):
     """Any saved or deleted article or section may change what residents see."""
     if raw:
         return
+    page_cache.forget_cached_pages()
+
+
+@receiver(m2m_changed, sender=TaggedItem)
+def retagged(sender, instance, action, **kwargs):
+    """New tags give an article other news, and change what its page and the tag
+    lists show."""
+    if not isinstance(instance, Article) or action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    instance.related_ids = instance.other_news_ids()
+    Article.objects.filter(pk=instance.pk).update(related_ids=instance.related_ids)
     page_cache.forget_cached_pages()
 
 

@@ -14,30 +14,13 @@ from django.views.generic import ListView
 from taggit.models import Tag, TaggedItem
 
 from mattran.lib.paginator import CappedPaginator
-from mattran.lib.sql import pk_in_any
 from news.forms import DateForm
 from news.models import Article, Category
 
 PAGE_SIZE = 12
-RELATED_COUNT = 5
 # A tag's list is read by walking the newest-first index and checking each article's tags,
 # so its numbered pages stop sooner than the section lists' (600 newest per tag).
 TAG_MAX_PAGES = 50
-
-
-def tagged_with(tag_ids):
-    """A condition: the article carries one of these tags.
-
-    Written as EXISTS on taggit's table with the article's id from outside: PostgreSQL
-    walks the newest-first index and probes the (content type, object, tag) unique index
-    for each article, reading no more rows than the page needs. The `tags=` join instead
-    compares object_id as bigint, which no index serves, and hashes every article."""
-    content_type = ContentType.objects.get_for_model(Article)
-    return Exists(
-        TaggedItem.objects.filter(
-            content_type=content_type, object_id=OuterRef("pk"), tag_id__in=list(tag_ids)
-        )
-    )
 
 
 def public_articles():
@@ -103,18 +86,6 @@ def category_detail(request, category):
     return CategoryArticlesView.as_view(category=category)(request)
 
 
-def related_articles(article):
-    """ "Thông tin khác": same section or a shared tag, newest first, in one query: the
-    newest few of each kind, each read off its own index, then the newest of those."""
-    others = public_articles().exclude(pk=article.pk).newest_first()
-    kinds = [others.filter(category_id=article.category_id)]
-    tag_ids = [tag.pk for tag in article.tags.all()]
-    if tag_ids:
-        kinds.append(others.filter(tagged_with(tag_ids)))
-    newest_of_each = [kind.values("pk")[:RELATED_COUNT] for kind in kinds]
-    return list(article_cards().filter(pk_in_any(*newest_of_each))[:RELATED_COUNT])
-
-
 def get_public_article(slug, *prefetch):
     # The search key and its vector (a few KB each) are never shown on a page.
     queryset = (
@@ -128,7 +99,7 @@ def get_public_article(slug, *prefetch):
 
 def article_detail(request, slug):
     article = get_public_article(slug, "tags")
-    context = {"article": article, "related": related_articles(article)}
+    context = {"article": article, "related": article.other_news()}
     return render(request, "news/article_detail.html", context)
 
 
@@ -189,7 +160,7 @@ class TagView(ListView):
         self.tag = Tag.objects.filter(Exists(public_uses()), slug=self.kwargs["tag"]).first()
         if self.tag is None:
             raise Http404("Không có thẻ này.")
-        return article_cards().filter(tagged_with([self.tag.pk]))
+        return article_cards().tagged_with([self.tag.pk])
 
     def get_paginator(self, *args, **kwargs):
         return super().get_paginator(*args, max_pages=TAG_MAX_PAGES, **kwargs)

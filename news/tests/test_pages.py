@@ -142,9 +142,13 @@ def test_article_page_shows_everything_a_reader_needs(client, article):
 def test_article_page_lists_related_news_from_its_section_and_tags(
     client, article, make_article, other_category
 ):
-    same_section = make_article("Cùng chuyên mục")
-    same_tag = make_article("Cùng thẻ", category=other_category, tags=["Đại đoàn kết"])
-    unrelated = make_article("Không liên quan", category=other_category)
+    earlier = timezone.now() - datetime.timedelta(hours=2)
+    same_section = make_article("Cùng chuyên mục", published_at=earlier)
+    same_tag = make_article(
+        "Cùng thẻ", category=other_category, tags=["Đại đoàn kết"], published_at=earlier
+    )
+    unrelated = make_article("Không liên quan", category=other_category, published_at=earlier)
+    article.save()  # staff edit it: its other news are worked out again
     page = client.get(article.get_absolute_url()).content.decode()
     related = page.split("Thông tin khác")[1]
     assert same_section.title in related and same_tag.title in related
@@ -154,7 +158,8 @@ def test_article_page_lists_related_news_from_its_section_and_tags(
 def test_related_news_are_the_five_newest_of_both_kinds_each_once(
     client, article, make_article, other_category
 ):
-    now = timezone.now()
+    # Published before the article read (an hour ago): what a reader saw then.
+    now = timezone.now() - datetime.timedelta(hours=1)
 
     def ago(hours):
         return now - datetime.timedelta(hours=hours)
@@ -168,6 +173,7 @@ def test_related_news_are_the_five_newest_of_both_kinds_each_once(
     ]
     both = make_article("Cả hai", tags=["Đại đoàn kết"], published_at=ago(1))
     make_article("Không liên quan", category=other_category, published_at=ago(0.5))
+    article.save()  # staff edit it: its other news are worked out again
 
     related = client.get(article.get_absolute_url()).content.decode().split("Thông tin khác")[1]
 
